@@ -1,0 +1,50 @@
+# Two commands: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCAL := TRUSTREPAIR_LOCAL=1
+
+.PHONY: run test install install-test fmt lint migrations chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.lock
+	touch $@
+
+$(VENV)/.test: requirements-test.lock $(VENV)/.runtime
+	$(BIN)/pip install -q -r requirements-test.lock
+	touch $@
+
+install: $(VENV)/.runtime
+install-test: $(VENV)/.test
+
+run: install
+	$(LOCAL) DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	$(LOCAL) DEBUG=1 $(BIN)/python manage.py createcachetable
+	$(LOCAL) DEBUG=1 $(BIN)/python manage.py seed_demo
+	$(LOCAL) DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Browser tests use Debian's Chromium (/usr/bin/chromium); install it where it is missing and we may.
+chromium:
+	@test -x /usr/bin/chromium || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "Chromium is missing: browser tests will be skipped locally (they run in CI)."; }
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-test chromium lint
+	$(LOCAL) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(LOCAL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+fmt: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations: install
+	$(LOCAL) $(BIN)/python manage.py makemigrations
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,127 @@
+"""The fixed cast every test uses, and the browser fixture (shared/TESTING.md).
+
+client_alice works on her own trust; partner_bob is her partner; therapist_tess and staff_sam run the
+practice (both with MFA on); stranger_eve is another client who must never see anything of theirs.
+"""
+
+import os
+import shutil
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+
+from trustrepair.accounts import services as account_services
+from trustrepair.accounts.models import User
+
+PASSWORD = "correct-horse-battery-7"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def make_user(email: str, role: str, *, name: str = "", mfa: bool = False, region: str = "US") -> User:
+    user = User.objects.create_user(email=email, password=PASSWORD)
+    account_services.complete_signup(user, role=role, display_name=name, region=region, time_zone="Europe/London")
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if mfa:
+        TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+@pytest.fixture
+def client_alice(db):
+    return make_user("alice@example.test", User.Role.CLIENT, name="Alice")
+
+
+@pytest.fixture
+def partner_bob(db):
+    return make_user("bob@example.test", User.Role.PARTNER, name="Bob")
+
+
+@pytest.fixture
+def therapist_tess(db):
+    return make_user("tess@example.test", User.Role.THERAPIST, name="Tess", mfa=True)
+
+
+@pytest.fixture
+def staff_sam(db):
+    return make_user("sam@example.test", User.Role.STAFF, name="Sam", mfa=True)
+
+
+@pytest.fixture
+def stranger_eve(db):
+    return make_user("eve@example.test", User.Role.CLIENT, name="Eve")
+
+
+@pytest.fixture
+def cast(client_alice, partner_bob, therapist_tess, staff_sam, stranger_eve):
+    return {
+        "anonymous": None,
+        "client": client_alice,
+        "partner": partner_bob,
+        "therapist": therapist_tess,
+        "staff": staff_sam,
+        "stranger": stranger_eve,
+    }
+
+
+@pytest.fixture
+def signed_in(client):
+    """`signed_in(user)` returns the test client signed in as `user`, past MFA where the role needs it."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
+
+
+# ---- the browser -------------------------------------------------------------------------------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests, but /usr/bin/chromium is missing.")
+        pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed; browser tests run in CI.")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    # No page may reach any origin but ours.
+    outside = []
+    page.on("request", lambda r: None if r.url.startswith(live_server.url) else outside.append(r.url))
+    yield page
+    context.close()
+    assert outside == [], f"a page made third-party requests: {outside}"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Run axe-core in the page; return the serious or critical violations, summarised."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result.response["violations"]
+        if v["impact"] in impacts
+    ]

@@ -1,0 +1,126 @@
+import uuid
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.urls import reverse
+
+REGIONS = [
+    ("US", "United States"),
+    ("CA", "Canada"),
+    ("GB", "United Kingdom"),
+    ("IE", "Ireland"),
+    ("AU", "Australia"),
+    ("NZ", "New Zealand"),
+    ("EU", "European Union (other)"),
+    ("OTHER", "Somewhere else"),
+]
+
+TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        extra.setdefault("role", User.Role.STAFF)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person who signs in with their email address. One account per person, one role."""
+
+    class Role(models.TextChoices):
+        CLIENT = "client", "Working on my own trust"
+        PARTNER = "partner", "Supporting a partner"
+        THERAPIST = "therapist", "Therapist"
+        STAFF = "staff", "Practice staff"
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField("email address", unique=True)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    display_name = models.CharField(
+        "name to show", max_length=80, blank=True, help_text="Any name you like; it need not be your real name."
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.CLIENT)
+    time_zone = models.CharField(max_length=64, default="UTC", choices=[(tz, tz) for tz in TIME_ZONES])
+    locale = models.CharField(max_length=10, default="en", choices=[("en", "English")])
+    region = models.CharField(
+        max_length=5,
+        choices=REGIONS,
+        default="US",
+        help_text="Used to show crisis lines and services that work where you are.",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    def __str__(self) -> str:
+        return self.display_name or self.email.split("@")[0]
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:profile")
+
+    @property
+    def is_client(self) -> bool:
+        return self.role == self.Role.CLIENT
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == self.Role.PARTNER
+
+    @property
+    def is_therapist(self) -> bool:
+        return self.role == self.Role.THERAPIST
+
+    @property
+    def is_practice_staff(self) -> bool:
+        return self.role == self.Role.STAFF
+
+
+class ConsentRecord(models.Model):
+    """What a person agreed to, when, and which version of the text; revocable."""
+
+    class Kind(models.TextChoices):
+        TERMS = "terms", "Terms of use and privacy notice"
+        HEALTH_DATA = "health_data", "Processing of my health and relationship information"
+        EMAIL_REMINDERS = "email_reminders", "Email reminders"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    version = models.CharField(max_length=20)
+    granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"], condition=models.Q(revoked_at__isnull=True), name="one_active_consent_per_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} v{self.version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

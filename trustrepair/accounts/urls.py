@@ -1,0 +1,11 @@
+from django.urls import path
+
+from trustrepair.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("consents/", views.consents, name="consents"),
+    path("consents/<slug:kind>/grant/", views.consent_grant, name="consent_grant"),
+    path("consents/<slug:kind>/revoke/", views.consent_revoke, name="consent_revoke"),
+]

@@ -1,0 +1,61 @@
+"""Every view declares who may see it, with exactly one of these decorators.
+
+A test walks the URLconf and fails on any view without `access_rule`, so no view can forget.
+Objects are still fetched through selectors that filter by owner or consent; these decorators
+decide only who may reach the view at all.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required as django_login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+
+ROLES_THAT_NEED_MFA = {"therapist", "staff"}
+
+
+def _mark(view, rule: str):
+    view.access_rule = rule
+    return view
+
+
+def public(view):
+    """Anyone, signed in or not."""
+    return _mark(view, "public")
+
+
+def login_required(view):
+    """Any signed-in person, whatever their role."""
+    return _mark(django_login_required(view), "login")
+
+
+def has_mfa(user) -> bool:
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return is_mfa_enabled(user)
+
+
+def role_required(*roles: str):
+    """Signed-in people whose role is one of `roles`; therapists and staff must also have MFA on."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            user = request.user
+            if user.role not in roles:
+                raise PermissionDenied("This page is not part of your account.")
+            if user.role in ROLES_THAT_NEED_MFA and not has_mfa(user):
+                messages.info(request, "Please turn on two-factor authentication before opening clinical pages.")
+                return redirect("mfa_activate_totp")
+            return view(request, *args, **kwargs)
+
+        return _mark(django_login_required(wrapper), "role:" + ",".join(sorted(roles)))
+
+    return decorator
+
+
+client_required = role_required("client")
+member_required = role_required("client", "partner")
+therapist_required = role_required("therapist")
+staff_required = role_required("staff")

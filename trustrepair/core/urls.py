@@ -1,0 +1,14 @@
+from django.urls import path
+
+from trustrepair.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("terms/", views.terms, name="terms"),
+    path("privacy/", views.privacy_notice, name="privacy"),
+    path("account/data/", views.my_data, name="my_data"),
+    path("account/data/export/", views.export_download, name="export"),
+    path("account/erase/", views.erase_account, name="erase"),
+    path("account/erased/", views.erased, name="erased"),
+]

@@ -1,0 +1,79 @@
+import json
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from trustrepair.core import audit, privacy
+from trustrepair.core.access import login_required, public
+from trustrepair.core.forms import EraseAccountForm
+
+
+@public
+def home(request):
+    if not request.user.is_authenticated:
+        return render(request, "core/landing.html")
+    return render(request, "core/dashboard.html", {"sections": dashboard_sections(request.user)})
+
+
+def dashboard_sections(user) -> list[dict]:
+    """Each app may offer a card on the home page through `dashboard.py`; see core.dashboard."""
+    from trustrepair.core.dashboard import sections_for
+
+    return sections_for(user)
+
+
+@public
+def terms(request):
+    return render(request, "core/terms.html")
+
+
+@public
+def privacy_notice(request):
+    return render(request, "core/privacy.html")
+
+
+@login_required
+def my_data(request):
+    events = audit.events_about(request.user).exclude(actor=request.user)[:50]
+    return render(request, "core/my_data.html", {"events": events, "sections": privacy.contributors()})
+
+
+@login_required
+@require_http_methods(["POST"])
+@reauthentication_required
+def export_download(request):
+    data = privacy.export_user_data(request.user)
+    response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="trustrepair-data-{stamp}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required
+def erase_account(request):
+    form = EraseAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        privacy.erase_user(user)
+        messages.success(request, "Your account and everything you wrote here have been erased.")
+        return redirect("core:erased")
+    return render(request, "core/erase.html", {"form": form})
+
+
+@public
+def erased(request):
+    return render(request, "core/erased.html")
+
+
+@public
+def csrf_failure(request, reason=""):
+    # Usually an expired page. The form's text is kept in this tab's drafts and comes back.
+    return render(request, "core/csrf_failure.html", status=403)
