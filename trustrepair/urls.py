@@ -12,5 +12,10 @@ urlpatterns = [
     path("account/", include("trustrepair.accounts.urls")),
     path("learn/", include("trustrepair.learn.urls")),
     path("help/", include("trustrepair.safety.urls")),
+    path("measures/", include("trustrepair.measures.urls")),
+    path("program/", include("trustrepair.program.urls")),
+    path("tools/", include("trustrepair.exercises.urls")),
+    path("therapists/", include("trustrepair.directory.urls")),
+    path("booking/", include("trustrepair.booking.urls")),
     path("admin/", admin.site.urls),
 ]
