@@ -75,6 +75,20 @@ def signed_in(client):
     return sign_in
 
 
+@pytest.fixture
+def reauthenticated(client):
+    """Sign in and confirm the password again, as a person does before sensitive actions
+    (export, erasure, withdrawing consent), through allauth's real forms."""
+
+    def login(user):
+        client.force_login(user)
+        response = client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+        assert response.status_code == 302, response.content.decode()[:2000]
+        return client
+
+    return login
+
+
 # ---- the browser -------------------------------------------------------------------------------
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -107,9 +121,13 @@ def chromium():
 def page(chromium, live_server):
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 1000, "height": 900})
     page = context.new_page()
-    # No page may reach any origin but ours.
+    # No page may load anything from another origin. (Leaving the site, as quick exit does, is a
+    # navigation, not a request a page makes on its own.)
     outside = []
-    page.on("request", lambda r: None if r.url.startswith(live_server.url) else outside.append(r.url))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(live_server.url) or r.is_navigation_request() else outside.append(r.url),
+    )
     yield page
     context.close()
     assert outside == [], f"a page made third-party requests: {outside}"
@@ -125,3 +143,9 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
         for v in result.response["violations"]
         if v["impact"] in impacts
     ]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Test speed only: real hashing is PBKDF2 (Django's default) everywhere else.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,7 +1,7 @@
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from trustrepair.accounts import services
 from trustrepair.accounts.consent import CURRENT_VERSIONS, REQUIRED_AT_SIGNUP
@@ -49,12 +49,15 @@ def consent_grant(request, kind):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @reauthentication_required
 def consent_revoke(request, kind):
     if kind not in ConsentRecord.Kind.values:
         messages.error(request, "That is not something you agreed to.")
         return redirect("accounts:consents")
+    if request.method == "GET":
+        label = ConsentRecord.Kind(kind).label
+        return render(request, "accounts/consent_revoke.html", {"kind": kind, "label": label})
     services.revoke_consent(request.user, kind=kind)
     messages.success(request, "Your agreement is withdrawn, from now on.")
     return redirect("accounts:consents")

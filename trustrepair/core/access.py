@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 ROLES_THAT_NEED_MFA = {"therapist", "staff"}
+ROLES_THAT_NEED_HEALTH_CONSENT = {"client", "partner"}
 
 
 def _mark(view, rule: str):
@@ -36,8 +37,18 @@ def has_mfa(user) -> bool:
     return is_mfa_enabled(user)
 
 
+def has_health_data_consent(user) -> bool:
+    from trustrepair.accounts.services import has_consent
+
+    return has_consent(user, "health_data")
+
+
 def role_required(*roles: str):
-    """Signed-in people whose role is one of `roles`; therapists and staff must also have MFA on."""
+    """Signed-in people whose role is one of `roles`.
+
+    Therapists and staff must also have MFA on; clients and partners must have agreed to the storing
+    of what they write (health_data consent).
+    """
 
     def decorator(view):
         @wraps(view)
@@ -48,6 +59,10 @@ def role_required(*roles: str):
             if user.role in ROLES_THAT_NEED_MFA and not has_mfa(user):
                 messages.info(request, "Please turn on two-factor authentication before opening clinical pages.")
                 return redirect("mfa_activate_totp")
+            if user.role in ROLES_THAT_NEED_HEALTH_CONSENT and not has_health_data_consent(user):
+                # Consent is read on every request, so withdrawing it takes effect at once.
+                messages.info(request, "These tools keep what you write. Please agree to that first, or read on.")
+                return redirect("accounts:consents")
             return view(request, *args, **kwargs)
 
         return _mark(django_login_required(wrapper), "role:" + ",".join(sorted(roles)))

@@ -44,9 +44,11 @@ def my_data(request):
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 @reauthentication_required
 def export_download(request):
+    if request.method == "GET":
+        return render(request, "core/export.html")
     data = privacy.export_user_data(request.user)
     response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
     stamp = timezone.now().strftime("%Y-%m-%d")

@@ -1,27 +1,10 @@
-"""Every view declares who may see it; a view without a rule fails here."""
+"""Every view declares who may see it, and the declaration holds for every role."""
 
-from django.urls import URLPattern, URLResolver, get_resolver
+import pytest
 
-# Third-party views we include whole. Each decides access itself; the reason is written here.
-THIRD_PARTY_PREFIXES = {
-    "accounts/": "django-allauth: sign-in, sign-up, reset and MFA; each of its views checks login itself",
-    "admin/": "Django admin: staff only, signed in through allauth (MFA) by secure_admin_login",
-}
+from trustrepair.core.tests.urlwalk import own_views, parameterless_views
 
-
-def walk(patterns, prefix=""):
-    for p in patterns:
-        if isinstance(p, URLResolver):
-            yield from walk(p.url_patterns, prefix + str(p.pattern))
-        elif isinstance(p, URLPattern):
-            yield prefix + str(p.pattern), p.callback
-
-
-def own_views():
-    for route, callback in walk(get_resolver().url_patterns):
-        if any(route.startswith(prefix) for prefix in THIRD_PARTY_PREFIXES):
-            continue
-        yield route, callback
+ROLE_KEYS = ["anonymous", "client", "partner", "therapist", "staff"]
 
 
 def test_every_view_declares_its_access_rule():
@@ -32,3 +15,65 @@ def test_every_view_declares_its_access_rule():
 def test_the_walk_finds_our_views():
     routes = {route for route, _ in own_views()}
     assert {"", "learn/", "account/data/", "help/crisis/"} <= routes
+
+
+def expected_outcome(rule: str, role: str) -> str:
+    if rule == "public":
+        return "open"
+    if role == "anonymous":
+        return "login"
+    if rule == "login":
+        return "open"
+    allowed = rule.removeprefix("role:").split(",")
+    return "open" if role in allowed else "forbidden"
+
+
+def outcome(response) -> str:
+    if response.status_code in (200, 405):  # 405: a POST-only action, reachable
+        return "open"
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return "login"
+    if response.status_code == 302 and "/accounts/reauthenticate/" in response["Location"]:
+        return "open"
+    if response.status_code == 403:
+        return "forbidden"
+    return f"status {response.status_code} → {response.get('Location', '')}"
+
+
+@pytest.mark.django_db
+def test_each_role_gets_the_declared_access_on_every_page(client, cast):
+    mismatches = []
+    for role in ROLE_KEYS:
+        client.logout()
+        if cast[role] is not None:
+            client.force_login(cast[role])
+        for path, rule in parameterless_views():
+            got = outcome(client.get(path))
+            want = expected_outcome(rule, role)
+            if got != want:
+                mismatches.append(f"{role} GET {path} ({rule}): wanted {want}, got {got}")
+    assert mismatches == []
+
+
+@pytest.mark.django_db
+def test_a_therapist_without_mfa_is_sent_to_set_it_up_first(client, therapist_tess):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.filter(user=therapist_tess).delete()
+    client.force_login(therapist_tess)
+    therapist_pages = [p for p, rule in parameterless_views() if rule.startswith("role:") and "therapist" in rule]
+    for path in therapist_pages:
+        response = client.get(path)
+        assert response.status_code == 302 and "/accounts/2fa/totp/activate" in response["Location"], path
+
+
+@pytest.mark.django_db
+def test_withdrawing_health_data_consent_closes_the_tools_on_the_next_request(client, client_alice):
+    from trustrepair.accounts.services import revoke_consent
+
+    member_pages = [p for p, rule in parameterless_views() if rule.startswith("role:") and "client" in rule]
+    client.force_login(client_alice)
+    revoke_consent(client_alice, kind="health_data")
+    for path in member_pages:
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].endswith("/account/consents/"), path

@@ -26,7 +26,9 @@ function save(form) {
   sessionStorage.setItem(keyFor(form), JSON.stringify(data));
 }
 
-function restore(form) {
+// `unsent`: the person pressed submit but the form came back unsaved (an expired session sent
+// them to sign in first), so their draft wins over what the page was filled with.
+function restore(form, unsent) {
   const raw = sessionStorage.getItem(keyFor(form));
   if (!raw) return;
   const data = JSON.parse(raw);
@@ -34,7 +36,7 @@ function restore(form) {
     if (!(el.name in data)) continue;
     if (el.type === "checkbox" || el.type === "radio") {
       el.checked = data[el.name].includes(el.value);
-    } else if (!el.value) {
+    } else if (unsent || !el.value) {
       el.value = data[el.name];
     }
   }
@@ -49,7 +51,8 @@ try {
     sessionStorage.removeItem(PENDING);
   }
   for (const form of forms) {
-    restore(form);
+    const hasErrors = form.querySelector("[aria-invalid='true']") !== null;
+    restore(form, pending === keyFor(form) && !hasErrors);
     form.addEventListener("input", () => save(form));
     form.addEventListener("change", () => save(form));
     form.addEventListener("submit", () => {

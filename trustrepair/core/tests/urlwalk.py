@@ -1,0 +1,31 @@
+"""Walk our own URL patterns (not allauth's or the admin's): shared by the access and bad-input tests."""
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Third-party views we include whole. Each decides access itself; the reason is written here.
+THIRD_PARTY_PREFIXES = {
+    "accounts/": "django-allauth: sign-in, sign-up, reset and MFA; each of its views checks login itself",
+    "admin/": "Django admin: staff only, signed in through allauth (MFA) by secure_admin_login",
+}
+
+
+def walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from walk(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), p.callback
+
+
+def own_views():
+    for route, callback in walk(get_resolver().url_patterns):
+        if any(route.startswith(prefix) for prefix in THIRD_PARTY_PREFIXES):
+            continue
+        yield route, callback
+
+
+def parameterless_views():
+    """Routes without URL parameters, as (path, access_rule)."""
+    for route, callback in own_views():
+        if "<" not in route and "(" not in route:
+            yield "/" + route, callback.access_rule
