@@ -174,3 +174,11 @@ def test_typed_text_survives_an_expired_session(page, live_server):
     page.wait_for_url("**/account/profile/")
     # Back on the form, with what they typed, ready to save
     expect(page.get_by_label(re.compile("^Name to show"))).to_have_value("June B., typed before the session ran out")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_public_pages_are_accessible_in_both_colour_schemes(page, scheme):
+    page.emulate_media(color_scheme=scheme)
+    for path in ["/", "/learn/", "/learn/faq/", "/help/crisis/", "/accounts/login/", "/terms/", "/nope/"]:
+        page.goto(path)
+        accessible(page)

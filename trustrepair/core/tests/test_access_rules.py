@@ -1,6 +1,7 @@
 """Every view declares who may see it, and the declaration holds for every role."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from trustrepair.core.tests.urlwalk import own_views, parameterless_views
 
@@ -77,3 +78,22 @@ def test_withdrawing_health_data_consent_closes_the_tools_on_the_next_request(cl
     for path in member_pages:
         response = client.get(path)
         assert response.status_code == 302 and response["Location"].endswith("/account/consents/"), path
+
+
+def test_a_page_for_another_role_is_refused_with_a_kind_403(client_alice, rf):
+    from django.http import HttpResponse
+    from django.views.defaults import permission_denied
+
+    from trustrepair.core.access import staff_required
+
+    @staff_required
+    def staff_only(request):
+        return HttpResponse("staff")
+
+    request = rf.get("/x/")
+    request.user = client_alice
+    with pytest.raises(PermissionDenied) as refused:
+        staff_only(request)
+    response = permission_denied(request, refused.value)
+    assert response.status_code == 403
+    assert "isn't part of your account" in response.content.decode()
