@@ -107,3 +107,19 @@ def test_seed_demo_is_idempotent_and_hides_passwords_without_debug(db, settings)
     call_command("seed_demo", stdout=out)
     assert User.objects.filter(email__endswith="@demo.trustrepair.test").count() == 4
     assert "demo-trust-2026" not in out.getvalue()
+
+
+def test_a_therapist_with_mfa_must_give_a_code_after_the_password(client, therapist_tess):
+    from allauth.mfa.totp.internal.auth import hotp_value
+    from django.utils import timezone
+
+    from conftest import TOTP_SECRET
+
+    response = client.post("/accounts/login/", {"login": therapist_tess.email, "password": "correct-horse-battery-7"})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session  # not signed in on the password alone
+    counter = int(timezone.now().timestamp()) // 30
+    code = f"{hotp_value(TOTP_SECRET, counter):06d}"
+    response = client.post("/accounts/2fa/authenticate/", {"code": code})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(therapist_tess.pk)
