@@ -36,6 +36,8 @@ def outcome(response) -> str:
         return "login"
     if response.status_code == 302 and "/accounts/reauthenticate/" in response["Location"]:
         return "open"
+    if response.status_code == 302 and not response["Location"].startswith(("/accounts/", "/account/consents/")):
+        return "open"  # the view ran and sent the person on, e.g. to enrol first
     if response.status_code == 403:
         return "forbidden"
     return f"status {response.status_code} → {response.get('Location', '')}"
