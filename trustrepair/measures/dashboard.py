@@ -20,7 +20,8 @@ def dashboard_card(user) -> dict | None:
     if "trust_signs" not in latest:
         return {
             "title": "Take the trust self-check",
-            "text": "Thirteen short statements that help you notice how trust shows up for you. Educational, not a diagnosis.",
+            "text": "Thirteen short statements that help you notice how trust shows up for you. "
+            "Educational, not a diagnosis.",
             "url": reverse("measures:take", args=["trust_signs"]),
             "link_text": "Start the self-check",
         }
