@@ -37,6 +37,9 @@ class Profile:
     patterns: list[dict] = field(default_factory=list)  # {"title", "statements": [...]}
     causes: list[str] = field(default_factory=list)
     therapies: list[dict] = field(default_factory=list)  # {"id", "name", "format", "reasons": [{"why", "because"}]}
+    therapy_groups: list[dict] = field(
+        default_factory=list
+    )  # one per matched rule: {"rule", "names", "why", "because"}
     start_phase: str | None = None
     start_phase_title: str = ""
     start_phase_why: str = ""
@@ -120,6 +123,8 @@ def build(latest: dict[str, Latest]) -> Profile:
         if not matched:
             continue
         because = [e for s in matched for e in signals[s]]
+        names = [table["therapies"][t]["name"] for t in rule["therapies"]]
+        profile.therapy_groups.append({"rule": rule["id"], "names": names, "why": rule["why"], "because": because})
         for therapy_id in rule["therapies"]:
             info = table["therapies"][therapy_id]
             entry = by_id.setdefault(

@@ -32,13 +32,20 @@ def get(instrument_id: str) -> Instrument | None:
     return all_instruments().get(instrument_id)
 
 
+KIND_ORDER = ["self_check", "checklist", "symptom", "attachment", "trust"]
+
+
+def _order(instrument: Instrument):
+    return (KIND_ORDER.index(instrument.kind), instrument.short_title)
+
+
 def offered() -> list[Instrument]:
     """Instruments a person can take now: those whose every item has its text."""
-    return [i for i in all_instruments().values() if i.is_complete]
+    return sorted((i for i in all_instruments().values() if i.is_complete), key=_order)
 
 
 def awaiting_licence() -> list[Instrument]:
-    return [i for i in all_instruments().values() if not i.is_complete]
+    return sorted((i for i in all_instruments().values() if not i.is_complete), key=_order)
 
 
 def clear_cache() -> None:

@@ -1,7 +1,7 @@
 """Scoring against the published worked examples in shared/instruments.md §2, plus invariants."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trustrepair.measures import scoring
@@ -174,6 +174,7 @@ SCORED = [i for i in INSTRUMENTS.values() if i.method != "count"]
 
 
 @pytest.mark.parametrize("instrument", SCORED, ids=lambda i: i.id)
+@settings(deadline=None)  # timing is for benchmarks, not assertions
 @given(data=st.data())
 def test_scores_stay_in_range(instrument, data):
     result = scoring.score(instrument, data.draw(answer_sets(instrument)))
@@ -187,6 +188,7 @@ def test_scores_stay_in_range(instrument, data):
 
 
 @pytest.mark.parametrize("instrument", SCORED, ids=lambda i: i.id)
+@settings(deadline=None)  # timing is for benchmarks, not assertions
 @given(data=st.data())
 def test_raising_one_answer_moves_its_scores_in_the_keyed_direction(instrument, data):
     before = data.draw(answer_sets(instrument))
@@ -207,6 +209,7 @@ def test_raising_one_answer_moves_its_scores_in_the_keyed_direction(instrument, 
 
 
 @pytest.mark.parametrize("instrument", SCORED, ids=lambda i: i.id)
+@settings(deadline=None)  # timing is for benchmarks, not assertions
 @given(data=st.data())
 def test_mirroring_every_answer_mirrors_every_score(instrument, data):
     # Reverse-item symmetry: answering (lowest + highest − x) everywhere reflects each mean about the midpoint.
@@ -220,6 +223,7 @@ def test_mirroring_every_answer_mirrors_every_score(instrument, data):
         assert b.total == pytest.approx(len(instrument.items) * span - a.total)
 
 
+@settings(deadline=None)
 @given(before=st.integers(0, 27), after=st.integers(0, 27))
 def test_phq9_verdict_is_antisymmetric(before, after):
     forward, backward = scoring.reliable_change(PHQ9, before, after), scoring.reliable_change(PHQ9, after, before)
