@@ -16,8 +16,7 @@ def dashboard_card(user) -> dict | None:
             "url": reverse("measures:take", args=[due[0].instrument_id]),
             "link_text": f"Take {names[0]}" if names else "Open check-ins",
         }
-    latest = selectors.latest_by_instrument(user)
-    if "trust_signs" not in latest:
+    if not selectors.has_taken(user, "trust_signs"):
         return {
             "title": "Take the trust self-check",
             "text": "Thirteen short statements that help you notice how trust shows up for you. "

@@ -54,11 +54,19 @@ def changes_between(instrument: Instrument, before: Administration, after: Admin
     return out
 
 
-def latest_by_instrument(user) -> dict[str, Administration]:
+def latest_by_instrument(user, *, with_answers: bool = True) -> dict[str, Administration]:
+    """The newest current response per instrument. Without answers, nothing is decrypted."""
     latest = {}
-    for a in Administration.objects.current().filter(owner=user).order_by("completed_at", "id"):
+    rows = Administration.objects.current().filter(owner=user).order_by("completed_at", "id")
+    if not with_answers:
+        rows = rows.defer("answers_json", "note")
+    for a in rows:
         latest[a.instrument_id] = a
     return latest
+
+
+def has_taken(user, instrument_id: str) -> bool:
+    return Administration.objects.filter(owner=user, instrument_id=instrument_id).exists()
 
 
 def schedules_for(user) -> list[Schedule]:

@@ -94,13 +94,19 @@ def safety_hook(user, administration: Administration, instrument: Instrument):
 
     if not hasattr(safety, "screen_answers"):
         return None
-    return safety.screen_answers(
-        user,
-        instrument=instrument.id,
-        answers=administration.answers,
-        safety_items=list(instrument.safety_items),
-        obj=administration,
-    )
+    try:
+        return safety.screen_answers(
+            user,
+            instrument=instrument.id,
+            answers=administration.answers,
+            safety_items=list(instrument.safety_items),
+            obj=administration,
+        )
+    except Exception:
+        # The answers are saved and the results page still points to crisis support when a safety
+        # item is above 0; a fault in screening must not turn that page into a server error.
+        log.exception("Safety screening failed for measures administration %s", administration.public_id)
+        return None
 
 
 def correct_administration(user, *, administration: Administration, instrument: Instrument, answers, reason, note=""):

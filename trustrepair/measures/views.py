@@ -16,7 +16,7 @@ def _date(value) -> str:
 
 @member_required
 def index(request):
-    latest = selectors.latest_by_instrument(request.user)
+    latest = selectors.latest_by_instrument(request.user, with_answers=False)
     schedules = {s.instrument_id: s for s in selectors.schedules_for(request.user)}
     now = timezone.now()
     rows = [

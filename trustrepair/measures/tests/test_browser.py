@@ -71,3 +71,26 @@ def test_a_failed_submit_keeps_answers_and_names_the_missing_question(page, clie
     assert page.locator("input[name=item_3][value='1']").is_checked()
     assert axe_violations(page) == []
     assert not Administration.objects.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_answers_survive_an_expired_session(page, client, client_alice, live_server):
+    from conftest import PASSWORD
+
+    sign_in(page, client, client_alice, live_server)
+    page.goto("/measures/gad7/take/")
+    for n in range(1, 8):
+        page.locator(f"input[name=item_{n}][value='2']").check()
+    page.context.clear_cookies(name="sessionid")  # the session has expired
+    page.get_by_role("button", name="See my results").click()
+    page.wait_for_url("**/accounts/login/**")
+    page.get_by_label("Email").fill("alice@example.test")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/measures/gad7/take/")
+    for n in range(1, 8):
+        assert page.locator(f"input[name=item_{n}][value='2']").is_checked()
+    page.get_by_role("button", name="See my results").click()
+    page.wait_for_url("**/measures/results/**")
+    assert Administration.objects.get(owner=client_alice).total == 14

@@ -176,3 +176,20 @@ def test_demo_seed_is_idempotent_and_shows_history(cast):
     assert Administration.objects.filter(owner=cast["client"]).count() == count >= 10
     assert len(selectors.history_for(cast["client"], "phq9")) == 6
     assert selectors.due_schedules(cast["client"])
+
+
+def test_a_fault_in_safety_screening_never_loses_the_answers(client, client_alice, monkeypatch):
+    from django.urls import reverse
+
+    from trustrepair.safety import services as safety
+
+    def broken(user, **kwargs):
+        raise RuntimeError("screening is down")
+
+    monkeypatch.setattr(safety, "screen_answers", broken, raising=False)
+    client.force_login(client_alice)
+    form = {f"item_{n}": "0" for n in range(1, 9)} | {"item_9": "2"}
+    response = client.post(reverse("measures:take", args=["phq9"]), form, follow=True)
+    assert response.status_code == 200
+    assert Administration.objects.get(owner=client_alice).answers["9"] == 2
+    assert reverse("safety:crisis") in response.content.decode().split("<main", 1)[1]

@@ -228,3 +228,19 @@ def test_fhir_download_of_own_result(client, client_alice):
     response = client.get(reverse("measures:result_fhir", args=[administration.public_id]))
     assert response.status_code == 200
     assert response.json()["resourceType"] == "QuestionnaireResponse"
+
+
+def test_index_query_count_does_not_grow_with_history(client, client_alice, django_assert_max_num_queries):
+    for weeks in range(8):
+        take(client_alice, "phq9", [1] * 9, weeks_ago=weeks)
+        take(client_alice, "gad7", [1] * 7, weeks_ago=weeks)
+    login(client, client_alice)
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("measures:index"))
+    assert response.status_code == 200
+
+
+def test_home_page_shows_the_measures_card(client, client_alice):
+    login(client, client_alice)
+    body = client.get(reverse("core:home")).content.decode()
+    assert "Take the trust self-check" in body
