@@ -98,6 +98,7 @@ class Instrument:
     safety_items: tuple[str, ...]
     presentation: str = "radios"
     allows_note: bool = False
+    safety_message: str = ""  # shown with a link to crisis support when a safety item is above 0
     fhir: dict = field(default_factory=dict)
     source: str = ""
     completed_by: str = ""  # the completion file that supplied the item texts, if any
@@ -323,6 +324,8 @@ def parse_instrument(data: Any, path: Path | str) -> Instrument:
     for n, s in enumerate(safety):
         if s not in known:
             raise InstrumentFileError(path, f"safety_items[{n}]", f"names no item: {s!r}")
+    if safety and not data.get("safety_message"):
+        raise InstrumentFileError(path, "safety_message", "is required when safety_items are listed")
     presentation = data.get("presentation", "radios")
     if presentation not in {"radios", "checklist"}:
         raise InstrumentFileError(path, "presentation", "must be 'radios' or 'checklist'")
@@ -354,6 +357,7 @@ def parse_instrument(data: Any, path: Path | str) -> Instrument:
         safety_items=tuple(safety),
         presentation=presentation,
         allows_note=bool(data.get("allows_note", False)),
+        safety_message=_need(data, "safety_message", str, path, optional=True) or "",
         fhir=data.get("fhir") or {},
         source=str(path),
     )

@@ -189,7 +189,13 @@ def send_due_reminders(*, now: datetime.datetime | None = None, base_url: str = 
         if not claim_reminder(schedule):
             continue
         url = base_url.rstrip("/") + reverse("measures:index")
-        send_mail(REMINDER_SUBJECT, REMINDER_BODY.format(url=url), None, [schedule.owner.email])
+        try:
+            send_mail(REMINDER_SUBJECT, REMINDER_BODY.format(url=url), None, [schedule.owner.email])
+        except Exception:
+            # Release the claim so the next run tries again, then carry on with everyone else.
+            Schedule.objects.filter(pk=schedule.pk, reminded_for=schedule.next_due_at).update(reminded_for=None)
+            log.exception("Could not send a measures reminder for schedule %s", schedule.public_id)
+            continue
         sent += 1
     return sent
 

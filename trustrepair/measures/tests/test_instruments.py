@@ -119,3 +119,10 @@ def test_completed_licensed_scale_can_be_taken_without_code_change(client, clien
     finally:
         settings.MEASURES_EXTRA_DIR = ""
         registry.clear_cache()
+
+
+def test_safety_items_need_a_message():
+    data = builtin("phq9")
+    del data["safety_message"]
+    with pytest.raises(InstrumentFileError, match="field 'safety_message'"):
+        parse_instrument(data, "phq9.json")

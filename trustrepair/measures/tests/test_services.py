@@ -193,3 +193,20 @@ def test_a_fault_in_safety_screening_never_loses_the_answers(client, client_alic
     assert response.status_code == 200
     assert Administration.objects.get(owner=client_alice).answers["9"] == 2
     assert reverse("safety:crisis") in response.content.decode().split("<main", 1)[1]
+
+
+def test_a_failed_reminder_email_is_retried_next_run(client_alice, settings):
+    settings.EMAIL_BACKEND = "trustrepair.measures.tests.test_services.FailingBackend"
+    services.schedule_instrument(client_alice, instrument=registry.get("phq9"), every_days=14)
+    assert services.send_due_reminders() == 0
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.send_due_reminders() == 1
+    assert services.send_due_reminders() == 0
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise OSError("mail server unreachable")
