@@ -70,3 +70,25 @@ def test_profile_page_shows_reasoning_and_never_a_diagnosis(client, client_alice
     assert "Where to start in the program" in body
     for word in ["you have", "disorder", "diagnosed"]:
         assert word not in body.lower()
+
+
+def test_a_completed_attachment_scale_feeds_the_profile(client_alice, tmp_path, settings):
+    import json
+
+    from trustrepair.measures import registry
+
+    texts = [{"id": str(i), "text": f"Licensed statement {i}"} for i in range(1, 10)]
+    (tmp_path / "ecr_rs.json").write_text(
+        json.dumps({"completes": "ecr_rs", "version": "c1", "licence": {"notice": "Licensed."}, "items": texts})
+    )
+    settings.MEASURES_EXTRA_DIR = str(tmp_path)
+    registry.clear_cache()
+    try:
+        take(client_alice, "ecr_rs", [4, 4, 4, 4, 4, 4, 7, 6, 6])  # anxiety (items 7–9) mean 6.33
+        profile = selectors.trust_profile_for(client_alice)
+        assert "attachment:anxiety" in profile.signals and "attachment:avoidance" not in profile.signals
+        assert {"attachment", "schema"} <= {t["id"] for t in profile.therapies}
+        assert "above its middle" in profile.signals["attachment:anxiety"][0]
+    finally:
+        settings.MEASURES_EXTRA_DIR = ""
+        registry.clear_cache()
