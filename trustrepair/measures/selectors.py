@@ -1,0 +1,106 @@
+"""Every read in measures. Objects are fetched by owner, so anyone else's gets a 404."""
+
+from django.http import Http404
+from django.utils import timezone
+
+from trustrepair.measures import profile as trust_profile
+from trustrepair.measures import registry, scoring
+from trustrepair.measures.instruments import Instrument
+from trustrepair.measures.models import Administration, Schedule
+
+
+def instrument_or_404(instrument_id: str, *, must_be_complete: bool = False) -> Instrument:
+    instrument = registry.get(instrument_id)
+    if instrument is None or (must_be_complete and not instrument.is_complete):
+        raise Http404("No such questionnaire.")
+    return instrument
+
+
+def administration_for(user, public_id) -> Administration:
+    """One of the person's own responses; 404 for anyone else's (or a malformed id)."""
+    try:
+        return Administration.objects.select_related("supersedes").get(owner=user, public_id=public_id)
+    except (Administration.DoesNotExist, ValueError) as exc:
+        raise Http404("No such response.") from exc
+
+
+def history_for(user, instrument_id: str) -> list[Administration]:
+    return list(
+        Administration.objects.current().filter(owner=user, instrument_id=instrument_id).order_by("completed_at", "id")
+    )
+
+
+def previous_for(administration: Administration) -> Administration | None:
+    """The current response to the same instrument just before this one."""
+    return (
+        Administration.objects.current()
+        .filter(owner_id=administration.owner_id, instrument_id=administration.instrument_id)
+        .filter(completed_at__lt=administration.completed_at)
+        .exclude(pk=administration.pk)
+        .order_by("-completed_at", "-id")
+        .first()
+    )
+
+
+def changes_between(instrument: Instrument, before: Administration, after: Administration) -> list[dict]:
+    """For each score the instrument reports: the Jacobson–Truax verdict from `before` to `after`."""
+    out = []
+    for key, title in scoring.score_keys(instrument):
+        a = before.total if key == "total" else before.subscales.get(key)
+        b = after.total if key == "total" else after.subscales.get(key)
+        if a is None or b is None:
+            continue
+        out.append({"key": key, "title": title, "change": scoring.reliable_change(instrument, a, b, key=key)})
+    return out
+
+
+def latest_by_instrument(user, *, with_answers: bool = True) -> dict[str, Administration]:
+    """The newest current response per instrument. Without answers, nothing is decrypted."""
+    latest = {}
+    rows = Administration.objects.current().filter(owner=user).order_by("completed_at", "id")
+    if not with_answers:
+        rows = rows.defer("answers_json", "note")
+    for a in rows:
+        latest[a.instrument_id] = a
+    return latest
+
+
+def has_taken(user, instrument_id: str) -> bool:
+    return Administration.objects.filter(owner=user, instrument_id=instrument_id).exists()
+
+
+def schedules_for(user) -> list[Schedule]:
+    return list(Schedule.objects.filter(owner=user).order_by("next_due_at"))
+
+
+def due_schedules(user, now=None) -> list[Schedule]:
+    return list(Schedule.objects.filter(owner=user, next_due_at__lte=now or timezone.now()).order_by("next_due_at"))
+
+
+def trust_profile_for(user) -> trust_profile.Profile:
+    latest = {}
+    for instrument_id, a in latest_by_instrument(user).items():
+        instrument = registry.get(instrument_id)
+        if instrument is None:
+            continue
+        latest[instrument_id] = trust_profile.Latest(
+            instrument=instrument, answers=a.answers, total=a.total, subscales=a.subscales, band=a.band
+        )
+    return trust_profile.build(latest)
+
+
+def suggested_start_phase(user) -> str | None:
+    """For the program app: one of trust_history, core_beliefs, regulation, rebuilding; None before
+    the person has answered anything that informs it."""
+    return trust_profile_for(user).start_phase
+
+
+def profile_preferences(user) -> dict:
+    """For the directory's matcher to prefill:
+
+    {"concerns": ["betrayal", "childhood", "trauma", "attachment", "jealousy_checking", "depression",
+     "anxiety" (any of these)], "format": "couples" | "individual" | None,
+     "modalities": ["efct", "cbct", "attachment", "schema", "trauma_informed", "emdr", "cbt" (any)]}
+    """
+    p = trust_profile_for(user)
+    return {"concerns": p.concerns, "format": p.format, "modalities": [t["id"] for t in p.therapies]}
