@@ -116,9 +116,8 @@ def test_reminders_are_sent_exactly_once_when_the_command_runs_twice(client_alic
 def test_moving_an_appointment_re_arms_its_reminder(client_alice, therapist_tess):
     [appointment] = confirmed_soon(client_alice, therapist_tess, count=1)
     assert services.send_due_reminders() == 1
-    later = [s for s in upcoming_slots(appointment.therapist.booking_schedule, kind="session", days_ahead=0, days=1)][
-        -1
-    ]
+    schedule = appointment.therapist.booking_schedule
+    later = upcoming_slots(schedule, kind="session", days_ahead=0, days=1)[-1]
     services.reschedule(Appointment.objects.get(pk=appointment.pk), by=client_alice, start=later)
     assert Appointment.objects.get(pk=appointment.pk).reminder_sent_at is None
 
