@@ -28,9 +28,10 @@ def assert_valid_calendar(text: str) -> list[dict]:
         if (name, value) == ("BEGIN", "VEVENT"):
             current = {}
         elif (name, value) == ("END", "VEVENT"):
-            assert REQUIRED_EVENT_PROPERTIES <= current.keys()
+            assert current.keys() >= REQUIRED_EVENT_PROPERTIES
             for key in ("DTSTAMP", "DTSTART", "DTEND"):
-                dt.datetime.strptime(current[key], "%Y%m%dT%H%M%SZ")
+                assert current[key].endswith("Z")
+                dt.datetime.strptime(current[key][:-1] + "+0000", "%Y%m%dT%H%M%S%z")
             events.append(current)
             current = None
         elif current is not None:
