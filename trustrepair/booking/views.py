@@ -220,9 +220,10 @@ def reschedule(request, public_id):
         else:
             messages.success(request, "Moved. Both of you have been told.")
             return redirect(appointment)
-    day_form = forms.DayForm(
-        request.GET if "day" in request.GET else None, today=today, initial={"kind": appointment.kind}
-    )
+    picked = request.GET.copy()
+    picked["kind"] = appointment.kind  # the kind never changes when moving
+    day_form = forms.DayForm(picked if "day" in picked else None, today=today, initial={"kind": appointment.kind})
+    day_form.fields["kind"].widget = forms.forms.HiddenInput()
     day_slots = None
     if day_form.is_bound and day_form.is_valid():
         day_slots = selectors.open_slots_on_viewer_day(
