@@ -304,7 +304,7 @@ def test_the_dashboard_card_shows_the_next_appointment_and_waiting_requests(
 ):
     from trustrepair.booking.dashboard import dashboard_card
 
-    assert "Your next appointment" == dashboard_card(client_alice)["title"]
+    assert dashboard_card(client_alice)["title"] == "Your next appointment"
     assert dashboard_card(therapist_tess)["text"].startswith("1 request waiting")
 
 
