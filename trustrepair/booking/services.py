@@ -175,7 +175,7 @@ def book_appointment(
                 may_leave_messages=may_leave_messages,
             )
             AppointmentChange.objects.create(appointment=appointment, actor=client, action="booked")
-            transaction.on_commit(lambda: notify.booked(appointment))
+            transaction.on_commit(lambda: notify.booked(appointment), robust=True)
     except IntegrityError:
         # Another booking committed between our check and our insert: the constraint said no.
         raise SlotTaken()
@@ -205,7 +205,7 @@ def decide(appointment: Appointment, *, therapist: User, accept: bool, message: 
         AppointmentChange.objects.create(
             appointment=appointment, actor=therapist, action="accepted" if accept else "declined"
         )
-        transaction.on_commit(lambda: notify.decided(appointment))
+        transaction.on_commit(lambda: notify.decided(appointment), robust=True)
     return appointment
 
 
@@ -235,7 +235,7 @@ def cancel(appointment: Appointment, *, by: User, now: dt.datetime | None = None
         appointment.sequence += 1
         appointment.save(update_fields=["status", "cancelled_at", "cancelled_by", "is_late_cancellation", "sequence"])
         AppointmentChange.objects.create(appointment=appointment, actor=by, action="cancelled", is_late=late)
-        transaction.on_commit(lambda: notify.cancelled(appointment, by=by))
+        transaction.on_commit(lambda: notify.cancelled(appointment, by=by), robust=True)
     return appointment
 
 
@@ -265,7 +265,7 @@ def reschedule(
             AppointmentChange.objects.create(
                 appointment=appointment, actor=by, action="rescheduled", previous_start=previous, is_late=late
             )
-            transaction.on_commit(lambda: notify.rescheduled(appointment, previous_start=previous, by=by))
+            transaction.on_commit(lambda: notify.rescheduled(appointment, previous_start=previous, by=by), robust=True)
     except IntegrityError:
         raise SlotTaken()
     return appointment
