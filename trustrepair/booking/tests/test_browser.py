@@ -72,3 +72,29 @@ def test_booking_a_consultation_with_the_keyboard_only(page, live_server, client
     page.goto("/booking/")
     assert page.locator(f"a[href='{appointment.get_absolute_url()}']").count() == 1
     assert axe_violations(page) == []
+
+
+def test_the_therapist_pages_are_accessible_and_a_request_is_accepted_by_keyboard(
+    page, live_server, client_alice, therapist_tess
+):
+    from trustrepair.booking.tests.helpers import book, upcoming_slots
+
+    schedule = open_every_day(therapist_tess, start=dt.time(9), end=dt.time(17))
+    appointment = book(client_alice, therapist_tess, upcoming_slots(schedule)[0])
+    sign_in(page, live_server, therapist_tess)
+
+    page.goto("/booking/practice/availability/")
+    assert axe_violations(page) == []
+    page.goto("/booking/practice/")
+    assert axe_violations(page) == []
+    tab_to(page, f"a[href='{appointment.get_absolute_url()}']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Answer this request")
+    assert axe_violations(page) == []
+    tab_to(page, "textarea[name=message]")
+    page.keyboard.type("Looking forward to meeting you.")
+    tab_to(page, "button[value=accept]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=Accepted: the client has been told.")
+    appointment.refresh_from_db()
+    assert appointment.status == "confirmed"
