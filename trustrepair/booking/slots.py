@@ -13,6 +13,7 @@ Daylight-saving edge cases, decided once here:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -102,6 +103,8 @@ def open_slots(
     rules = list(rules)
     time_off = list(time_off)
     busy = sorted(busy, key=lambda b: b.start)
+    busy_starts = [b.start for b in busy]
+    longest = max((b.end - b.start for b in busy), default=dt.timedelta(0))
     earliest = now + min_notice
     latest = now + horizon if horizon is not None else None
     found: set[dt.datetime] = set()
@@ -124,7 +127,10 @@ def open_slots(
                         continue
                     if start < earliest or (latest is not None and start > latest):
                         continue
-                    if any(conflicts(start, end, b, buffer) for b in busy):
+                    # Only appointments starting in this window can come within `buffer` of the slot.
+                    low = bisect.bisect_left(busy_starts, start - buffer - longest)
+                    high = bisect.bisect_left(busy_starts, end + buffer)
+                    if any(conflicts(start, end, b, buffer) for b in busy[low:high]):
                         continue
                     found.add(start)
         day += dt.timedelta(days=1)
