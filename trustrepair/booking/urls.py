@@ -1,2 +1,19 @@
+from django.urls import path
+
+from trustrepair.booking import views
+
 app_name = "booking"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.my_appointments, name="mine"),
+    path("with/<uuid:therapist_id>/", views.book, name="book"),
+    path("with/<uuid:therapist_id>/consultation/", views.book, {"kind": "consultation"}, name="request_consultation"),
+    path("with/<uuid:therapist_id>/details/", views.intake, name="intake"),
+    path("appointments/<uuid:public_id>/", views.appointment, name="appointment"),
+    path("appointments/<uuid:public_id>/decide/", views.decide, name="decide"),
+    path("appointments/<uuid:public_id>/cancel/", views.cancel, name="cancel"),
+    path("appointments/<uuid:public_id>/move/", views.reschedule, name="reschedule"),
+    path("appointments/<uuid:public_id>/calendar.ics", views.appointment_ics, name="appointment_ics"),
+    path("practice/", views.therapist_appointments, name="therapist_appointments"),
+    path("practice/availability/", views.availability, name="availability"),
+    path("feed/<str:token>.ics", views.feed, name="feed"),
+]

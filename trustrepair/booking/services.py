@@ -1,0 +1,362 @@
+"""Writes: availability, booking, decisions, cancellation, rescheduling, reminders.
+
+Booking is one transaction that first locks the therapist's Schedule row (select_for_update; on SQLite
+the IMMEDIATE transaction already serialises writers), then re-computes the open slots and checks the
+requested start is among them. The database constraints (unique active start; on PostgreSQL an exclusion
+constraint on overlapping ranges) are the last line: an IntegrityError there is reported as SlotTaken too.
+"""
+
+import datetime as dt
+import logging
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from trustrepair.accounts.models import User
+from trustrepair.booking import notify, selectors
+from trustrepair.booking.models import (
+    ACTIVE_STATUSES,
+    Appointment,
+    AppointmentChange,
+    AvailabilityRule,
+    Schedule,
+    TimeOff,
+    new_feed_token,
+)
+from trustrepair.core.audit import record_access
+from trustrepair.safety.services import screen_text
+
+log = logging.getLogger(__name__)
+
+
+class BookingError(Exception):
+    """A booking could not be made; the message is written for the person and safe to show."""
+
+    field = "start"
+
+
+class SlotTaken(BookingError):
+    def __init__(self):
+        super().__init__(
+            "That time was just taken by someone else. Please choose another time; what you wrote is kept."
+        )
+
+
+class SlotInPast(BookingError):
+    def __init__(self):
+        super().__init__("That time has already passed. Please choose a time in the future.")
+
+
+class SlotNotOffered(BookingError):
+    def __init__(self):
+        super().__init__("That time is not open for booking (it may be too soon, too far ahead or outside open hours).")
+
+
+class NotAllowed(BookingError):
+    field = None
+
+
+# ---- availability -------------------------------------------------------------------------------
+def update_schedule(schedule: Schedule, **fields) -> Schedule:
+    allowed = {
+        "time_zone",
+        "consultation_minutes",
+        "session_minutes",
+        "buffer_minutes",
+        "min_notice_hours",
+        "horizon_days",
+        "cancel_notice_hours",
+        "accepts_bookings",
+    }
+    changed = [name for name in fields if name in allowed]
+    for name in changed:
+        setattr(schedule, name, fields[name])
+    schedule.save(update_fields=changed)
+    return schedule
+
+
+def add_rule(schedule: Schedule, *, weekday: int, start: dt.time, end: dt.time) -> AvailabilityRule:
+    return AvailabilityRule.objects.create(schedule=schedule, weekday=weekday, start=start, end=end)
+
+
+def remove_rule(schedule: Schedule, *, rule_id: int) -> int:
+    deleted, _ = AvailabilityRule.objects.filter(schedule=schedule, pk=rule_id).delete()
+    return deleted
+
+
+def add_time_off(schedule: Schedule, *, first_day: dt.date, last_day: dt.date, label: str = "") -> TimeOff:
+    return TimeOff.objects.create(schedule=schedule, first_day=first_day, last_day=last_day, label=label)
+
+
+def remove_time_off(schedule: Schedule, *, time_off_id: int) -> int:
+    deleted, _ = TimeOff.objects.filter(schedule=schedule, pk=time_off_id).delete()
+    return deleted
+
+
+def regenerate_feed_token(schedule: Schedule) -> Schedule:
+    """A new secret feed address; the old one stops working at once."""
+    schedule.feed_token = new_feed_token()
+    schedule.save(update_fields=["feed_token"])
+    return schedule
+
+
+# ---- booking ------------------------------------------------------------------------------------
+def _check_slot(schedule: Schedule, *, kind: str, start: dt.datetime, now: dt.datetime, excluding=None) -> None:
+    if start <= now:
+        raise SlotInPast()
+    tz = ZoneInfo(schedule.time_zone)
+    local_day = start.astimezone(tz).date()
+    offered = selectors.open_slots(
+        schedule, kind=kind, first_day=local_day, last_day=local_day, now=now, excluding=excluding
+    )
+    if start in offered:
+        return
+    length = schedule.length(kind)
+    buffer = dt.timedelta(minutes=schedule.buffer_minutes)
+    overlapping = Appointment.objects.filter(
+        therapist_id=schedule.therapist_id,
+        status__in=ACTIVE_STATUSES,
+        start__lt=start + length + buffer,
+        blocks_until__gt=start,
+    )
+    if excluding is not None:
+        overlapping = overlapping.exclude(pk=excluding.pk)
+    if overlapping.exists():
+        raise SlotTaken()
+    raise SlotNotOffered()
+
+
+def _locked_schedule(therapist: User) -> Schedule:
+    try:
+        return Schedule.objects.select_for_update().get(therapist=therapist, accepts_bookings=True)
+    except Schedule.DoesNotExist:
+        raise NotAllowed("This therapist is not taking bookings here.")
+
+
+def book_appointment(
+    *,
+    client: User,
+    therapist: User,
+    kind: str,
+    start: dt.datetime,
+    reason: str,
+    who_is_involved: str = "",
+    preferences: str = "",
+    contact_method: str = Appointment.Contact.EMAIL,
+    contact_detail: str = "",
+    may_leave_messages: bool = False,
+    now: dt.datetime | None = None,
+) -> Appointment:
+    """Book `start` for `client`. Consultations wait for the therapist; sessions are confirmed at once."""
+    now = now or timezone.now()
+    if client.pk == therapist.pk or therapist.role != User.Role.THERAPIST:
+        raise NotAllowed("You cannot book this person.")
+    try:
+        with transaction.atomic():
+            schedule = _locked_schedule(therapist)
+            _check_slot(schedule, kind=kind, start=start, now=now)
+            end = start + schedule.length(kind)
+            appointment = Appointment.objects.create(
+                therapist=therapist,
+                client=client,
+                kind=kind,
+                status=Appointment.Status.REQUESTED
+                if kind == Appointment.Kind.CONSULTATION
+                else Appointment.Status.CONFIRMED,
+                start=start,
+                end=end,
+                blocks_until=end + dt.timedelta(minutes=schedule.buffer_minutes),
+                reason=reason,
+                who_is_involved=who_is_involved,
+                preferences=preferences,
+                contact_method=contact_method,
+                contact_detail=contact_detail,
+                may_leave_messages=may_leave_messages,
+            )
+            AppointmentChange.objects.create(appointment=appointment, actor=client, action="booked")
+            transaction.on_commit(lambda: notify.booked(appointment), robust=True)
+    except IntegrityError:
+        # Another booking committed between our check and our insert: the constraint said no.
+        raise SlotTaken()
+    # Screened after the booking is safe: screening never blocks, and a crisis shows help at once.
+    screen_text(client, reason, who_is_involved, preferences, source="booking.intake", obj=appointment)
+    return appointment
+
+
+def _lock_appointment(appointment: Appointment) -> Appointment:
+    return Appointment.objects.select_for_update().select_related("therapist", "client").get(pk=appointment.pk)
+
+
+def decide(appointment: Appointment, *, therapist: User, accept: bool, message: str = "") -> Appointment:
+    with transaction.atomic():
+        appointment = _lock_appointment(appointment)
+        if appointment.therapist_id != therapist.pk:
+            raise NotAllowed("Only the therapist can answer this request.")
+        if appointment.status != Appointment.Status.REQUESTED:
+            raise NotAllowed("This request has already been answered or cancelled.")
+        if accept and appointment.start <= timezone.now():
+            raise NotAllowed("This request's time has passed; please decline it and suggest another time.")
+        appointment.status = Appointment.Status.CONFIRMED if accept else Appointment.Status.DECLINED
+        appointment.therapist_message = message
+        appointment.decided_at = timezone.now()
+        appointment.sequence += 1
+        appointment.save(update_fields=["status", "therapist_message", "decided_at", "sequence"])
+        AppointmentChange.objects.create(
+            appointment=appointment, actor=therapist, action="accepted" if accept else "declined"
+        )
+        transaction.on_commit(lambda: notify.decided(appointment), robust=True)
+    return appointment
+
+
+def is_late(appointment: Appointment, *, now: dt.datetime) -> bool:
+    """Inside the therapist's notice period (e.g. less than 24 hours before the start)."""
+    schedule = Schedule.objects.filter(therapist_id=appointment.therapist_id).first()
+    hours = schedule.cancel_notice_hours if schedule else 24
+    return appointment.start - now < dt.timedelta(hours=hours)
+
+
+def cancel(appointment: Appointment, *, by: User, now: dt.datetime | None = None) -> Appointment:
+    """Either side may cancel an active appointment; a client's cancellation inside the notice period is late."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        appointment = _lock_appointment(appointment)
+        if by.pk not in (appointment.client_id, appointment.therapist_id):
+            raise NotAllowed("This is not your appointment.")
+        if not appointment.is_active:
+            raise NotAllowed("This appointment is no longer active.")
+        if appointment.end <= now:
+            raise NotAllowed("This appointment is already over.")
+        late = by.pk == appointment.client_id and is_late(appointment, now=now)
+        appointment.status = Appointment.Status.CANCELLED
+        appointment.cancelled_at = now
+        appointment.cancelled_by = by
+        appointment.is_late_cancellation = late
+        appointment.sequence += 1
+        appointment.save(update_fields=["status", "cancelled_at", "cancelled_by", "is_late_cancellation", "sequence"])
+        AppointmentChange.objects.create(appointment=appointment, actor=by, action="cancelled", is_late=late)
+        transaction.on_commit(lambda: notify.cancelled(appointment, by=by), robust=True)
+    return appointment
+
+
+def reschedule(
+    appointment: Appointment, *, by: User, start: dt.datetime, now: dt.datetime | None = None
+) -> Appointment:
+    """Move an active appointment to another open slot, under the same lock and checks as a new booking."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            schedule = _locked_schedule(appointment.therapist)
+            appointment = _lock_appointment(appointment)
+            if by.pk not in (appointment.client_id, appointment.therapist_id):
+                raise NotAllowed("This is not your appointment.")
+            if not appointment.is_active or appointment.end <= now:
+                raise NotAllowed("Only an upcoming appointment can be moved.")
+            _check_slot(schedule, kind=appointment.kind, start=start, now=now, excluding=appointment)
+            late = by.pk == appointment.client_id and is_late(appointment, now=now)
+            previous = appointment.start
+            length = appointment.end - appointment.start
+            appointment.start = start
+            appointment.end = start + length
+            appointment.blocks_until = appointment.end + dt.timedelta(minutes=schedule.buffer_minutes)
+            appointment.reminder_sent_at = None
+            appointment.sequence += 1
+            appointment.save(update_fields=["start", "end", "blocks_until", "reminder_sent_at", "sequence"])
+            AppointmentChange.objects.create(
+                appointment=appointment, actor=by, action="rescheduled", previous_start=previous, is_late=late
+            )
+            transaction.on_commit(lambda: notify.rescheduled(appointment, previous_start=previous, by=by), robust=True)
+    except IntegrityError:
+        raise SlotTaken()
+    return appointment
+
+
+def read_intake(appointment: Appointment, *, reader: User) -> Appointment:
+    """The therapist reading a client's intake is audited; the client reading their own is not."""
+    if reader.pk != appointment.client_id:
+        record_access(
+            actor=reader,
+            subject=appointment.client,
+            action="read",
+            obj=appointment,
+            reason="Read the intake form of an appointment booked with them",
+        )
+    return appointment
+
+
+# ---- reminders ----------------------------------------------------------------------------------
+def claim_reminder(appointment_id: int, *, now: dt.datetime) -> bool:
+    """Claim one reminder with a conditional UPDATE: exactly one caller anywhere gets True."""
+    return (
+        Appointment.objects.filter(
+            pk=appointment_id, reminder_sent_at__isnull=True, status=Appointment.Status.CONFIRMED
+        ).update(reminder_sent_at=now)
+        == 1
+    )
+
+
+def send_due_reminders(*, now: dt.datetime | None = None) -> int:
+    """Send every reminder due in the next 24 hours, each exactly once, even with several runners at once."""
+    now = now or timezone.now()
+    sent = 0
+    for appointment_id in list(selectors.appointments_due_reminder(now)):
+        if not claim_reminder(appointment_id, now=now):
+            continue  # another runner has it
+        appointment = Appointment.objects.select_related("therapist", "client").get(pk=appointment_id)
+        try:
+            notify.reminder(appointment)
+        except Exception:
+            # Release the claim so the next run tries again, then let the error be seen.
+            Appointment.objects.filter(pk=appointment_id, reminder_sent_at=now).update(reminder_sent_at=None)
+            log.exception("booking reminder %s could not be sent", appointment.public_id)
+            raise
+        sent += 1
+    return sent
+
+
+# ---- export and erase ---------------------------------------------------------------------------
+def export_booking(user: User) -> dict:
+    data: dict = {"appointments": []}
+    for a in Appointment.objects.filter(client=user).select_related("therapist").prefetch_related("changes"):
+        data["appointments"].append(
+            {
+                "therapist": str(a.therapist),
+                "kind": a.kind,
+                "status": a.status,
+                "start": a.start,
+                "end": a.end,
+                "reason": a.reason,
+                "who_is_involved": a.who_is_involved,
+                "preferences": a.preferences,
+                "contact_method": a.contact_method,
+                "contact_detail": a.contact_detail,
+                "may_leave_messages": a.may_leave_messages,
+                "therapist_message": a.therapist_message,
+                "is_late_cancellation": a.is_late_cancellation,
+                "history": [{"action": c.action, "at": c.at, "is_late": c.is_late} for c in a.changes.all()],
+            }
+        )
+    schedule = Schedule.objects.filter(therapist=user).first()
+    if schedule is not None:
+        data["schedule"] = {
+            "time_zone": schedule.time_zone,
+            "consultation_minutes": schedule.consultation_minutes,
+            "session_minutes": schedule.session_minutes,
+            "buffer_minutes": schedule.buffer_minutes,
+            "rules": [str(r) for r in schedule.rules.all()],
+            "time_off": [
+                {"first_day": t.first_day, "last_day": t.last_day, "label": t.label} for t in schedule.time_off.all()
+            ],
+        }
+        data["appointments_given"] = [
+            {"start": a.start, "end": a.end, "status": a.status}
+            for a in Appointment.objects.filter(therapist=user).only("start", "end", "status")
+        ]
+    return data
+
+
+def erase_booking(user: User) -> None:
+    """A client's appointments and intake go; a therapist's schedule and the appointments with them go."""
+    Appointment.objects.filter(client=user).delete()
+    Appointment.objects.filter(therapist=user).delete()
+    Schedule.objects.filter(therapist=user).delete()

@@ -1,0 +1,44 @@
+"""Test data for booking: a therapist open every day, and the next open slots from now."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from trustrepair.booking import selectors, services
+from trustrepair.booking.models import AvailabilityRule
+
+INTAKE_SECRET = "my partner Sam reads my diary and I feel watched"
+
+
+def open_every_day(therapist, *, zone="America/New_York", start=dt.time(0, 0), end=dt.time(23, 59), **settings):
+    schedule = selectors.schedule_for(therapist)
+    fields = {"time_zone": zone, "min_notice_hours": 0, **settings}
+    services.update_schedule(schedule, **fields)
+    AvailabilityRule.objects.filter(schedule=schedule).delete()
+    for weekday in range(7):
+        services.add_rule(schedule, weekday=weekday, start=start, end=end)
+    schedule.refresh_from_db()
+    return schedule
+
+
+def upcoming_slots(schedule, *, kind="consultation", days_ahead=2, days=2):
+    today = timezone.now().date()
+    return selectors.open_slots(
+        schedule,
+        kind=kind,
+        first_day=today + dt.timedelta(days=days_ahead),
+        last_day=today + dt.timedelta(days=days_ahead + days),
+    )
+
+
+def book(client, therapist, start, *, kind="consultation", reason=INTAKE_SECRET, **extra):
+    return services.book_appointment(
+        client=client,
+        therapist=therapist,
+        kind=kind,
+        start=start,
+        reason=reason,
+        who_is_involved=extra.pop("who_is_involved", "my partner"),
+        preferences=extra.pop("preferences", "no mornings"),
+        **extra,
+    )
