@@ -201,6 +201,9 @@ STORAGES = {
 
 CONTENT_DIR = BASE_DIR / "content"
 
+# The public address of this service, for links in emails ("http://127.0.0.1:8000" locally).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if (DEBUG or LOCAL) else "").rstrip("/")
+
 # Email: console by default; EMAIL_URL=smtp://user:pass@host:587 (TLS) for real mail.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TrustRepair <no-reply@trustrepair.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
