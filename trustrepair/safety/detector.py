@@ -292,6 +292,17 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:i could|i'?ll|i will|i'?m going to|i want to|i should|time to) (?:just )?end it\b(?! (?:with|between|for (?:him|her|them)|now,? (?:with|between)))",
         r"\bfeel like (?:ending (?:it|things|everything)|dying)\b",
         r"\bending (?:things|everything|it) (?:tonight|today|soon|now|this week)\b",
+        r"\bdon't want to be (?:on this (?:earth|planet)|in this world|alive|around|here)\b",
+        r"\b(?:pray|hope|wish) (?:that )?i (?:won't|don't|never|wouldn't|didn't) wake up\b",
+        r"\brather not (?:exist|be alive|be here|live|wake up)\b",
+        r"\bmy own funeral\b",
+        r"\bi want out\b(?! of (?:this|the|my|our) (?:relationship|job|marriage|house|flat|contract|meeting|deal|lease|group))",
+        r"\bif i'?m not (?:here|around|alive)\b",
+        r"\bdeserve to die\b",
+        r"\b(?:thinking|thought|think) (?:of|about) jumping\b(?! (?:into|in|on|at|ship|back|the gun|rope|a plane|out of a plane))",
+        r"\b(?:going to|want to|i'?ll|i will) disappear (?:and|so|where|forever|for good)\b",
+        r"\bwant (?:it|this|everything|my life) (?:all )?(?:to be )?over\b",
+        r"\bcan't (?:keep|go on) (?:living|existing|being alive)\b",
     ],
     PLAN_OR_MEANS: [
         r"\b(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stashed|stashing|have|got|bought) "
@@ -299,6 +310,8 @@ _PHRASES: dict[str, list[str]] = {
         r"(?! for (?:my|the) (?:headache|back|period|cold|flu))",
         r"\bhow many (?:pills|tablets|paracetamol|painkillers) (?:would|does it|will|it takes|to)\b",
         r"\blethal dose\b",
+        r"\bhow (?:much|many) (?:of )?(?:my )?(?:insulin|pills|tablets|paracetamol|meds|medication|sleeping pills|painkillers|antidepressants|ibuprofen|aspirin) (?:would it|it would|does it|will it|it will|it'?d|to|would) (?:take|kill)\b",
+        r"\bdriv(?:e|ing) (?:my car )?(?:off|into) (?:the|a) (?:road|bridge|cliff|tree|wall|river|lake|oncoming \w+)\b",
         r"\bnoose\b",
         r"\b(?:stood|standing|stand|sat|sitting|went up|climbed) (?:on|at|to|onto|up) (?:the|a|that) (?:edge|ledge|bridge|roof|rooftop|cliff|platform|tracks|railway|parapet)\b",
         r"\b(?:pills|tablets|blade|razor|knife|rope|gun|meds) (?:is |are )?(?:in front of me|in my hand|next to me|ready|beside me|on the table in front of me)\b",
@@ -328,6 +341,8 @@ _PHRASES: dict[str, list[str]] = {
         r"\bself-injur(?:y|e|ed|ing)\b",
         r"\burges? to (?:cut|burn|hurt|harm|self-harm)\b",
         r"\bcutting again\b",
+        r"\bcut (?:again|deeper)\b",
+        r"\buntil (?:it|they|i|my \w+) bleeds?\b",
         r"\brelaps(?:e|ed|ing) (?:on|with|into)? ?(?:cutting|self-harm)\b",
         r"\b(?:the )?(?:blade|razor)s? (?:again|helps?|is the only)\b",
         r"\bbleed(?:ing)? (?:on purpose|again)\b",
@@ -338,11 +353,17 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:everyone|everybody|they|my (?:family|kids|partner|friends|husband|wife|parents)|the world|people|all of you|you all|you) "
         r"(?:would|will|'d|'ll)? ?(?:be )?(?:better off|happier) (?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|dead))\b",
         r"\bbetter off without me\b",
-        r"\b(?:better|happier|easier|favou?r|relief|keep turning|move on|fine|care|miss me|notice)\b[^.!?]{0,40}\bif i (?:died|was dead|were dead|was gone|were gone|wasn't here|weren't here|"
+        r"\b(?:better|happier|easier|favou?r|reliev\w*|relief|keep turning|move on|fine|care|miss me|notice)\b[^.!?]{0,40}\bif i (?:died|was dead|were dead|was gone|were gone|wasn't here|weren't here|"
         r"wasn't around|weren't around|disappeared|killed myself|was not here)\b",
         r"\bif i (?:died|was gone|were gone|wasn't here|weren't here|wasn't around|weren't around|disappeared)\b[^.!?]{0,40}\b(?:better|happier|easier|favou?r|relief|no one|nobody|care|notice|keep turning)\b",
         r"\b(?:no|don't see (?:the|any)|can't see (?:the|any)|lost (?:the|any)|there'?s no|not much) point (?:in|of|to) (?:being alive|living|life|going on|carrying on|existing|anything|me|being here)\b",
         r"\bwhen i'?m dead\b",
+        r"\bno future for (?:me|someone like me|people like me)\b",
+        r"\bnothing matters(?: any ?more)?\b",
+        r"\bhate my life\b",
+        r"\bshould (?:never|not) have been born\b",
+        r"\bburden\b",
+        r"\bbetter off with (?:a different|another|someone else|a new|a better) ?(?:mum|mom|dad|parent|partner|wife|husband|person|son|daughter)?\b",
         r"\b(?:i'?m|i am|i've become|i feel like|feel like) (?:such |just |only |nothing but |a huge |a )?(?:a )?burden\b",
         r"\bburden (?:to|on) (?:everyone|everybody|my family|them|you|the people)\b",
         r"\bno (?:reason|point|purpose) (?:to|in|for) (?:living|live|being alive|being here|go on|going on|keep going|carrying on|carry on|stay|staying|exist|existing|me)\b",
@@ -382,6 +403,8 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:please )?(?:remember|forgive) me when\b",
         r"\bi just wanted to say (?:thank you|goodbye) (?:for everything|before i go)\b",
         r"\bsee you on the other side\b",
+        r"\b(?:letters?|notes?|messages?) (?:to|for) (?:everyone|all the people|the people|each of the people) i love\b",
+        r"\bbecause i won'?t (?:need|be (?:needing|around|here))\b",
         r"\bthis will be the last (?:time|thing)\b(?= you(?:'ll)? (?:hear|read))",
     ],
     DANGER_FROM_OTHERS: [
@@ -404,6 +427,10 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:he|she|they) (?:strangled|choked) me\b",
         rf"\b{_PERSON} grabbed me by the (?:throat|neck|hair)\b",
         rf"\b{_PERSON} (?:pinned|cornered|trapped|restrained|dragged|locked) me\b",
+        r"\bregret it if i (?:try to |ever )?(?:leave|go|tell)\b",
+        rf"\b{_PERSON}(?:'s| has| have)? been (?:hitting|beating|hurting|choking|kicking|slapping|pushing|strangling) me\b",
+        rf"\b(?:scared|afraid|terrified|frightened) to be (?:alone )?(?:in the same (?:house|room|flat|bed) as|alone with|near|around) {_PERSON}\b",
+        r"\bkill (?:himself|herself|themselves) and (?:me|us)\b",
         r"\bnext time (?:he|she|they)'?(?:ll|d| will| would)? (?:finish|kill|really hurt|end)\b",
         r"\b(?:scared|afraid|terrified|frightened) (?:that )?(?:he|she|they)(?:'ll| will| might| is going to)? (?:come|comes) (?:for|after) me\b",
         r"\bhiding (?:in the (?:bathroom|bedroom|car|cupboard)|from (?:him|her|them|my \w+))\b",
@@ -513,6 +540,7 @@ _CURRENT_AGAIN = re.compile(
 )
 _ACCIDENT = re.compile(
     r"\s*(?:on (?:the|a|an|my) (?:oven|stove|iron|kettle|pan|tray|hob|knife|paper|glass|nail|fence|grill)|"
+    r"at (?:football|practice|training|the gym|work|school|netball|rugby)|during|"
     r"while (?:cooking|shaving|chopping|running|gardening|climbing|ironing|baking)|by accident|accidentally|making|"
     r"at the gym|playing|chopping|cooking|shaving|ironing|baking|with (?:the|a|an) (?:oven|iron|kettle|pan|knife))\b"
 )
@@ -658,6 +686,8 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
         first_person = True  # the phrases themselves say it is aimed at the writer ("... hurt me")
     else:
         own = _category_of_phrase_is_reflexive_third(m)
+        if own is None and re.search(r"\b(?:i|i'm|i'd|i'll|i've|me|myself)\b", matched):
+            own = True  # the phrase itself names the writer ("because i won't need ...")
         if own is None:
             own = _subject(s, sent_start, start, matched)
         elif own:
