@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (regular-expression alternations stay on one line each so they can be read and diffed)
 """Signs of crisis in English free text. Pure: imports nothing from Django.
 
     >>> [f.category for f in find_risk("I'm not okay, I want to die")]
@@ -179,17 +180,19 @@ def _close(word: str, key: str) -> bool:
             return True
         return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == key[diffs[1]] == word[diffs[0]]
     short, long_ = (word, key) if len(word) < len(key) else (key, word)
-    for i in range(len(long_)):
-        if long_[:i] + long_[i + 1 :] == short:
-            return True
-    return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _swap_close(word: str, key: str) -> bool:
     if len(word) != len(key):
         return False
     diffs = [i for i, (a, b) in enumerate(zip(word, key, strict=True)) if a != b]
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == key[diffs[1]] and word[diffs[1]] == key[diffs[0]]
+    return (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and word[diffs[0]] == key[diffs[1]]
+        and word[diffs[1]] == key[diffs[0]]
+    )
 
 
 _SPELLING = {
@@ -577,7 +580,9 @@ _QUOTE_ATTRIBUTION_OTHER = re.compile(
 _QUOTE_ATTRIBUTION_AFTER_OTHER = re.compile(
     r'^[ ,.!?]*"?[ ,]*(?:he|she|they|someone|my \w+|the \w+|[a-z]+) (?:said|says|wrote|texted|posted|told me|screamed|yelled|sang)\b'
 )
-_QUOTE_ATTRIBUTION_SELF = re.compile(r"\bi (?:\w+ ){0,2}(?:said|say|wrote|write|told|tell|texted|keep thinking|think|thought|whispered|typed)\b")
+_QUOTE_ATTRIBUTION_SELF = re.compile(
+    r"\bi (?:\w+ ){0,2}(?:said|say|wrote|write|told|tell|texted|keep thinking|think|thought|whispered|typed)\b"
+)
 _ECHO = re.compile(
     r"\b(?:so do i|so did i|so am i|so have i|so was i|me too|same here|same for me|i do too|i did too|i am too|"
     r"i have too|i feel the same|i feel that too|i feel it too|i've felt the same|i've been feeling (?:the same|that too)|"
@@ -616,6 +621,11 @@ def _clause_start(s: str, start: int, floor: int) -> int:
     return last
 
 
+def _clause_end(s: str, end: int, ceiling: int) -> int:
+    m = _CLAUSE_BREAK.search(s, end, ceiling)
+    return m.start() if m else ceiling
+
+
 def _subject(s: str, sent_start: int, start: int, match_text: str) -> bool:
     """Whose experience is this? True for the writer. Reads backwards to the nearest subject."""
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z][a-z'\-]*", s[sent_start:start])]
@@ -625,9 +635,7 @@ def _subject(s: str, sent_start: int, start: int, match_text: str) -> bool:
         if w in _FIRST:
             if w in ("my", "our") and i + 1 < len(words) and re.fullmatch(_RELATION, words[i + 1]):
                 return False
-            if w in ("my", "our") and i + 2 < len(words) and re.fullmatch(_RELATION, words[i + 2]):
-                return False
-            return True
+            return not (w in ("my", "our") and i + 2 < len(words) and re.fullmatch(_RELATION, words[i + 2]))
         if w in _THIRD:
             # "her" / "his" / "their" can be possessive of a third party ("her brother wants to die")
             return False
@@ -673,9 +681,9 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
             after_quote = s[qb + 1 : qb + 40]
             if _QUOTE_ATTRIBUTION_SELF.search(before_quote):
                 break
-            if (before_quote.strip() and _QUOTE_ATTRIBUTION_OTHER.search(before_quote)) or _QUOTE_ATTRIBUTION_AFTER_OTHER.match(
-                after_quote
-            ):
+            if (
+                before_quote.strip() and _QUOTE_ATTRIBUTION_OTHER.search(before_quote)
+            ) or _QUOTE_ATTRIBUTION_AFTER_OTHER.match(after_quote):
                 return finding(False, "")
             if _TOPIC.search(before_quote):
                 return finding(False, "topic")
@@ -697,7 +705,8 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
 
     before_clause = s[clause_start:start]
     before_sentence = s[sent_start:start]
-    sentence = s[sent_start : next((b for a, b in sentences if a <= start < b), len(s))]
+    sent_end = next((b for a, b in sentences if a <= start < b), len(s))
+    sentence = s[sent_start:sent_end]
     if _IDIOMS.search(s[max(sent_start, start - 12) : min(len(s), end + 25)]) and category in (
         SUICIDAL_THOUGHTS,
         HOPELESSNESS,
@@ -715,7 +724,10 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
     if (
         category in _TOPIC_CATEGORIES
         and _TOPIC_WORDS_ONLY.match(matched)
-        and (_TOPIC.search(sentence) or re.match(r"\s*(?:prevention|awareness|rates?|hotline|line|survivors?)\b", s[end:]))
+        and (
+            _TOPIC.search(s[clause_start : _clause_end(s, end, sent_end)])
+            or re.match(r"\s*(?:prevention|awareness|rates?|hotline|line|survivors?)\b", s[end:])
+        )
     ):
         return finding(first_person, "topic")
     if _PAST_RECOVERED.search(sentence) and not _CURRENT_AGAIN.search(sentence):
