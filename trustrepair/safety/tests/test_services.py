@@ -114,3 +114,21 @@ def test_the_plan_is_encrypted_exported_and_erased(client_alice):
     privacy.erase_user(client_alice)
     assert not SafetyPlan.objects.filter(owner_id=user_id).exists()
     assert not RiskEvent.objects.filter(user_id=user_id).exists()
+
+
+def test_demo_data_is_idempotent(cast):
+    from trustrepair.safety import demo
+
+    demo.seed(cast)
+    demo.seed(cast)
+    assert SafetyPlan.objects.filter(owner=cast["client"]).count() == 1
+    assert not RiskEvent.objects.exists()  # the demo never leaves a panel open
+
+
+def test_the_home_card_invites_a_plan_then_opens_it(client_alice, therapist_tess):
+    from trustrepair.safety.dashboard import dashboard_card
+
+    assert dashboard_card(therapist_tess) is None
+    assert dashboard_card(client_alice)["link_text"] == "Write your safety plan"
+    services.save_safety_plan(client_alice, coping_alone="A walk")
+    assert dashboard_card(client_alice)["link_text"] == "Open your safety plan"
