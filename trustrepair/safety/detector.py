@@ -266,7 +266,7 @@ _PHRASES: dict[str, list[str]] = {
         r"\bsuicidal\b",
         r"\bsuicide\b",
         r"\bwant(?:s|ed|ing)? to (?:die|be dead|not (?:be alive|exist|be here)|stop existing|not wake up)\b",
-        r"\bwish(?:ed|ing)? (?:i|he|she|they) (?:was|were|could be) dead\b",
+        r"\bwish(?:ed|ing)? (?:i|he|she|they) (?:was|were|could be) dead\b(?! (?:tired|to the world))",
         r"\bwish(?:ed|ing)? (?:i|he|she|they) could (?:just )?die\b",
         r"\bbetter off dead\b",
         r"\b(?:thinking|thought|thoughts|think) (?:about|of) (?:dying|death|not being here|not being alive|ending it)\b",
@@ -737,6 +737,118 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
     return finding(first_person)
 
 
+# ---- 4. a wider net: wanting + death in one clause ------------------------------------------------------
+# Phrases miss new wordings ("I keep fantasising about not waking up"). This layer looks, within one
+# sentence, for a wish or intention followed closely by a death word, with the same person, negation,
+# idiom and topic checks as the phrases. It only ever adds findings.
+_DESIRE = re.compile(
+    r"\b(?:want|wanted|wanting|wish|wished|wishing|pray|prayed|praying|hope|hoping|long|longing|rather|crave|craving|"
+    r"tempted|tempting|urge|urges|plan|planning|planned|going to|ready|decided|thinking (?:of|about)|think about|"
+    r"thought about|fantasi[sz]e|fantasi[sz]ing|dream (?:of|about)|dreaming (?:of|about)|imagine|imagining|picture|picturing|"
+    r"research(?:ed|ing)?|look(?:ed|ing)? up|googl(?:e|ed|ing)|deserve|deserving|need to|would be (?:nice|easier|better|a relief|peaceful))\b"
+)
+_DEATH = re.compile(
+    r"\b(?:die|dying(?! (?:to|for|of|inside|laughing))|dead(?! (?:tired|end|serious|line|battery|on|set|heat|weight))|my (?:own )?death|"
+    r"not (?:be )?(?:here|alive|around|exist(?:ing)?)|(?:stop|cease|ceasing|stopping) (?:to )?exist(?:ing)?|never wak(?:e|ing) up|"
+    r"not wak(?:e|ing) up|funeral|my grave|afterlife|end (?:it all|my life|everything))\b"
+)
+_CONCEPT_GAP = 60  # characters between the wish and the death word
+# Only these small words may stand between the wish and the death word, so "I want to see the Dead Sea" or
+# "I hope she is not here" never join up.
+_GLUE = {
+    "to",
+    "be",
+    "could",
+    "would",
+    "should",
+    "will",
+    "can",
+    "just",
+    "i",
+    "i'd",
+    "i'm",
+    "i'll",
+    "about",
+    "of",
+    "that",
+    "ways",
+    "way",
+    "how",
+    "my",
+    "own",
+    "really",
+    "simply",
+    "quietly",
+    "never",
+    "go",
+    "was",
+    "were",
+    "am",
+    "being",
+    "finally",
+    "already",
+    "so",
+    "if",
+    "it",
+    "all",
+    "then",
+    "and",
+    "myself",
+    "again",
+    "someday",
+    "one",
+    "day",
+    "soon",
+    "peacefully",
+    "sometimes",
+    "often",
+    "off",
+    "gone",
+    "where",
+    "when",
+    "what",
+    "it'd",
+    "is",
+}
+
+
+def _concept_findings(t: _Text, sentences, quotes, taken) -> list[Finding]:
+    s = t.s
+    found = []
+    for sent_start, sent_end in sentences:
+        for d in _DESIRE.finditer(s, sent_start, sent_end):
+            m = _DEATH.search(s, d.end(), min(sent_end, d.end() + _CONCEPT_GAP))
+            if m is None or any(w not in _GLUE for w in re.findall(r"[a-z][a-z']*", s[d.end() : m.start()])):
+                continue
+            if any(a < m.end() and d.start() < b for a, b, _ in taken):
+                continue
+            span = re.match(r"(?s).*", s[d.start() : m.end()])  # a match object over the whole span
+            fake = _Span(d.start(), m.end(), span.group(0))
+            found.append(_analyse_match(t, SUICIDAL_THOUGHTS, fake, sentences, quotes))
+            taken.append((d.start(), m.end(), SUICIDAL_THOUGHTS))
+            break
+    return found
+
+
+class _Span:
+    """Just enough of re.Match for _analyse_match."""
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _=0) -> str:
+        return self._text
+
+    def groupdict(self) -> dict:
+        return {}
+
+
 def detect(text: str) -> list[Finding]:
     """Every candidate finding, including those not counted as the writer's own current risk (and why)."""
     if not text or not text.strip():
@@ -759,6 +871,8 @@ def detect(text: str) -> list[Finding]:
                 findings.append(
                     Finding(f.category, f.start, f.end, text[f.start : f.end], f.first_person, f.discounted)
                 )
+    for f in _concept_findings(t, sentences, quotes, taken):
+        findings.append(Finding(f.category, f.start, f.end, text[f.start : f.end], f.first_person, f.discounted))
     # The writer joining in: "my friend said she wanted to die, and honestly so do I", or answering a
     # question with yes: "my therapist asked if I was suicidal and I am".
     others = [f for f in findings if (not f.first_person and not f.discounted) or f.discounted == "hypothetical"]
