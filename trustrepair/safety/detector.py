@@ -306,6 +306,9 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:going to|want to|i'?ll|i will) disappear (?:and|so|where|forever|for good)\b",
         r"\bwant (?:it|this|everything|my life) (?:all )?(?:to be )?over\b",
         r"\bcan't (?:keep|go on) (?:living|existing|being alive)\b",
+        r"\b(?:don't|can't|cannot) see myself (?:being )?(?:alive|here|around)\b",
+        r"\bhop(?:e|ing) (?:that )?i (?:crash|die|don't make it|get hit|never come back|don't come back)\b",
+        r"\bfavou?r (?:by|if i) (?:dying|died|killing myself|disappearing|was gone|wasn't here)\b",
     ],
     PLAN_OR_MEANS: [
         r"\b(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stashed|stashing|have|got|bought) "
@@ -313,6 +316,9 @@ _PHRASES: dict[str, list[str]] = {
         r"(?! for (?:my|the) (?:headache|back|period|cold|flu))",
         r"\bhow many (?:pills|tablets|paracetamol|painkillers) (?:would|does it|will|it takes|to)\b",
         r"\blethal dose\b",
+        r"\btake (?:everything|all|every pill|the lot|all the pills) (?:in|from) (?:the|my) (?:medicine )?(?:cabinet|cupboard|drawer|box|bathroom)\b",
+        r"\bengine running\b(?=.{0,60}\bgarage\b)|\bgarage\b(?=.{0,60}\bengine running\b)",
+        r"\b(?:highest|tallest) (?:bridge|building|cliff|car park|tower|roof)\b",
         r"\bhow (?:much|many) (?:of )?(?:my )?(?:insulin|pills|tablets|paracetamol|meds|medication|sleeping pills|painkillers|antidepressants|ibuprofen|aspirin) (?:would it|it would|does it|will it|it will|it'?d|to|would) (?:take|kill)\b",
         r"\bdriv(?:e|ing) (?:my car )?(?:off|into) (?:the|a) (?:road|bridge|cliff|tree|wall|river|lake|oncoming \w+)\b",
         r"\bnoose\b",
@@ -345,6 +351,9 @@ _PHRASES: dict[str, list[str]] = {
         r"\burges? to (?:cut|burn|hurt|harm|self-harm)\b",
         r"\bcutting again\b",
         r"\bcut (?:again|deeper)\b",
+        r"\bcut(?:ting)? (?:my )?(?:arms?|wrists?|legs?|thighs?|skin|stomach)\b",
+        r"\bburn(?:ing|ed|t)? my (?:skin|arms?|legs?|wrists?|hands?|thighs?)\b",
+        r"\bwon't stop bleeding\b",
         r"\buntil (?:it|they|i|my \w+) bleeds?\b",
         r"\brelaps(?:e|ed|ing) (?:on|with|into)? ?(?:cutting|self-harm)\b",
         r"\b(?:the )?(?:blade|razor)s? (?:again|helps?|is the only)\b",
@@ -358,8 +367,9 @@ _PHRASES: dict[str, list[str]] = {
         r"\bbetter off without me\b",
         r"\b(?:better|happier|easier|favou?r|reliev\w*|relief|keep turning|move on|fine|care|miss me|notice)\b[^.!?]{0,40}\bif i (?:died|was dead|were dead|was gone|were gone|wasn't here|weren't here|"
         r"wasn't around|weren't around|disappeared|killed myself|was not here)\b",
+        r"\b(?:easier|better|happier) (?:for (?:everyone|everybody|them|all of them|my family) )?if i (?:just )?(?:wasn't|weren't|was not|were not) (?:alive|here|around)\b",
         r"\bif i (?:died|was gone|were gone|wasn't here|weren't here|wasn't around|weren't around|disappeared)\b[^.!?]{0,40}\b(?:better|happier|easier|favou?r|relief|no one|nobody|care|notice|keep turning)\b",
-        r"\b(?:no|don't see (?:the|any)|can't see (?:the|any)|lost (?:the|any)|there'?s no|not much) point (?:in|of|to) (?:being alive|living|life|going on|carrying on|existing|anything|me|being here)\b",
+        r"\b(?:no|don't see (?:the|any)|can't see (?:the|any)|stopped seeing the|lost (?:the|any)|there'?s no|not much) point (?:in|of|to) (?:being alive|living|life|going on|carrying on|existing|anything|me|being here|waking up|getting up|trying)\b",
         r"\bwhen i'?m dead\b",
         r"\bno future for (?:me|someone like me|people like me)\b",
         r"\bnothing matters(?: any ?more)?\b",
@@ -389,7 +399,7 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:i'?m|i am) (?:worthless|a waste of space|a waste of (?:oxygen|air))\b",
         r"\bthe world would be better\b(?= without me)",
         r"\bwhy (?:am i|bother) (?:even )?(?:alive|living|still here)\b",
-        r"\bwhy (?:do|should) i (?:even )?(?:bother )?(?:keep )?(?:living|going on|exist)\b",
+        r"\bwhy (?:do|should) i (?:even )?(?:bother )?(?:keep )?(?:living|going on|going|exist|carry on|trying)\b",
     ],
     GOODBYE: [
         r"\bthis is (?:my )?goodbye\b",
@@ -431,6 +441,8 @@ _PHRASES: dict[str, list[str]] = {
         rf"\b{_PERSON} grabbed me by the (?:throat|neck|hair)\b",
         rf"\b{_PERSON} (?:pinned|cornered|trapped|restrained|dragged|locked) me\b",
         r"\bregret it if i (?:try to |ever )?(?:leave|go|tell)\b",
+        r"\buse it on me\b",
+        rf"\b{_PERSON} (?:pointed|points|held|holds) (?:a|the|his|her|their) (?:gun|knife|weapon) (?:at|to) (?:me|my)\b",
         rf"\b{_PERSON}(?:'s| has| have)? been (?:hitting|beating|hurting|choking|kicking|slapping|pushing|strangling) me\b",
         rf"\b(?:scared|afraid|terrified|frightened) to be (?:alone )?(?:in the same (?:house|room|flat|bed) as|alone with|near|around) {_PERSON}\b",
         r"\bkill (?:himself|herself|themselves) and (?:me|us)\b",
@@ -742,7 +754,7 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
 # sentence, for a wish or intention followed closely by a death word, with the same person, negation,
 # idiom and topic checks as the phrases. It only ever adds findings.
 _DESIRE = re.compile(
-    r"\b(?:want|wanted|wanting|wish|wished|wishing|pray|prayed|praying|hope|hoping|long|longing|rather|crave|craving|"
+    r"\b(?:want|wanted|wanting|wish|wished|wishing|wonder|wondering|pray|prayed|praying|hope|hoping|long|longing|rather|crave|craving|"
     r"tempted|tempting|urge|urges|plan|planning|planned|going to|ready|decided|thinking (?:of|about)|think about|"
     r"thought about|fantasi[sz]e|fantasi[sz]ing|dream (?:of|about)|dreaming (?:of|about)|imagine|imagining|picture|picturing|"
     r"research(?:ed|ing)?|look(?:ed|ing)? up|googl(?:e|ed|ing)|deserve|deserving|need to|would be (?:nice|easier|better|a relief|peaceful))\b"
@@ -800,6 +812,8 @@ _GLUE = {
     "day",
     "soon",
     "peacefully",
+    "feel",
+    "like",
     "sometimes",
     "often",
     "off",
