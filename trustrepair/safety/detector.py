@@ -321,6 +321,11 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:ready|going|about) to (?:give up|let go|stop fighting|stop trying)\b(?=\s*(?:[.!?,;]|$|now|on|for good|for ever|forever))",
         r"\b(?:don't|do not) want (?:any )?more of (?:this life|life|it all|living)\b",
         r"\bif this is (?:what )?life(?: is)?,? i don't want\b",
+        r"\b(?:welcom|embrac)(?:e|ing) death\b|\b(?:long|longing|wish|wishing|pray|praying) for death\b",
+        r"\b(?:considering|contemplating|thinking about|planning) (?:ending|finishing) (?:everything|it all|it|my life|things)\b",
+        r"\bi'?m checking out\b",
+        r"\bnot (?:going to|gonna) be (?:here|around|alive) (?:much longer|for (?:much )?long|tomorrow|by)\b",
+        r"\b(?:disappointed|annoyed|angry|sad|upset|gutted) (?:that )?i (?:woke|wake|still wake) up\b",
     ],
     PLAN_OR_MEANS: [
         r"\b(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stashed|stashing|have|got|bought) "
@@ -328,6 +333,11 @@ _PHRASES: dict[str, list[str]] = {
         r"(?! for (?:my|the) (?:headache|back|period|cold|flu))",
         r"\bhow many (?:pills|tablets|paracetamol|painkillers) (?:would|does it|will|it takes|to)\b",
         r"\blethal dose\b",
+        r"\b(?:take|took|taking|swallow|swallowed) (?:all|every one|the whole (?:box|bottle|packet)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|meds|medication|paracetamol|painkillers)\b",
+        r"\benough (?:pills|tablets|paracetamol|painkillers|meds|insulin)\b",
+        r"\bwalk(?:ing)? into the (?:sea|river|lake|traffic|ocean|canal)\b",
+        r"\bcrash(?:ing)? (?:the|my) car (?:on purpose|deliberately|into)\b",
+        r"\b(?:knife|blade|razor|scissors) (?:against|to|on|across) my (?:wrists?|arms?|throat|neck|skin)\b",
         r"\b(?:pills|tablets|meds|medication|paracetamol) (?:are |is )?(?:all )?(?:lined up|counted out|counted|laid out|in a pile|piled up|set out)\b",
         r"\btake (?:everything|all|every pill|the lot|all the pills) (?:in|from) (?:the|my) (?:medicine )?(?:cabinet|cupboard|drawer|box|bathroom)\b",
         r"\bengine running\b(?=.{0,60}\bgarage\b)|\bgarage\b(?=.{0,60}\bengine running\b)",
@@ -387,6 +397,10 @@ _PHRASES: dict[str, list[str]] = {
         r"\bif i (?:died|was gone|were gone|wasn't here|weren't here|wasn't around|weren't around|disappeared)\b[^.!?]{0,40}\b(?:better|happier|easier|favou?r|relief|no one|nobody|care|notice|keep turning)\b",
         r"\b(?:no|don't see (?:the|any)|can't see (?:the|any)|stopped seeing the|lost (?:the|any)|there'?s no|not much) point (?:in|of|to) (?:being alive|living|life|going on|carrying on|existing|anything|me|being here|waking up|getting up|trying)\b",
         r"\bwhen i'?m dead\b",
+        r"\b(?:better|easier|happier) (?:life|lives|off|time) (?:with|if) (?:me|i'?m|i was|i were) gone\b",
+        r"\bwouldn't matter to (?:anyone|a single (?:person|soul)|anybody|no one)\b",
+        r"\b(?:nothing|no one|nobody) (?:left )?(?:for me )?(?:here )?for me\b|\bnothing left for me\b",
+        r"\b(?:worth more dead|than i'?m worth alive|life insurance would)\b",
         r"\b(?:no one|nobody) (?:would|will|'d) (?:even )?(?:come|go|turn up|show up|cry) (?:to|at) my funeral\b",
         r"\bno future for (?:me|someone like me|people like me)\b",
         r"\bnothing matters(?: any ?more)?\b",
@@ -435,6 +449,9 @@ _PHRASES: dict[str, list[str]] = {
         r"\bsee you on the other side\b",
         r"\b(?:letters?|notes?|messages?) (?:to|for) (?:everyone|all the people|the people|each of the people) i love\b",
         r"\bbecause i won'?t (?:need|be (?:needing|around|here))\b",
+        r"\bgiv(?:e|ing|en) (?:away )?(?:all )?my (?:things|stuff|belongings|possessions) (?:to|away)\b",
+        r"\b(?:who|what) should (?:get|have) my (?:things|stuff|\w+)\b(?=.{0,40}\b(?:savings|will|when i'?m gone|after i'?m gone|money)\b)",
+        r"\bif i (?:disappear|die|don't come back|am gone|'m gone|do not come back),? (?:please )?(?:feed|look after|take care of|walk) my\b",
         r"\b(?:letters?|notes?|videos?|messages?) (?:to|for) (?:say goodbye|my (?:kids|children|family|parents|mum|mom|dad|partner|wife|husband))\b(?=.{0,40}\b(?:goodbye|in case|when i'?m gone|after i'?m gone|for after)\b)",
         r"\bsay(?:ing)? goodbye to my (?:kids|children|family|parents|mum|mom|dad|partner|wife|husband|friends)\b(?! (?:at|before|for the (?:day|week|weekend))| as they| when)",
         r"\bthis will be the last (?:time|thing)\b(?= you(?:'ll)? (?:hear|read))",
@@ -461,6 +478,13 @@ _PHRASES: dict[str, list[str]] = {
         rf"\b{_PERSON} (?:pinned|cornered|trapped|restrained|dragged|locked) me\b",
         r"\bregret it if i (?:try to |ever )?(?:leave|go|tell)\b",
         r"\buse it on me\b",
+        r"\b(?:hands?|fingers|arm|belt|rope) (?:around|round|on|to) my (?:neck|throat)\b",
+        r"\bif (?:he|she|they) can't have me,? no(?: one|body) (?:will|can)\b",
+        rf"\b{_PERSON} (?:hurts|hurt|hits|hit|touches|touched) me when (?:mum|mom|dad|no one|nobody|my \w+) (?:isn't|is not|'s not|wasn't|was not) (?:home|around|there|in)\b",
+        r"\b(?:gets|get|turns|turn|getting|becomes) violent\b",
+        rf"\b{_PERSON} (?:held|holds|pinned|pins) me down\b",
+        rf"\b{_PERSON} (?:threw|throws|threw|hurled|flung) (?:\w+ ){{0,3}}at (?:me|my (?:head|face))\b",
+        rf"\b{_PERSON} (?:smashed|broke|took) my phone\b",
         rf"\b{_PERSON} (?:said|says|threatened|told me) (?:he|she|they)'?(?:d| would| will|'ll)? make me disappear\b",
         rf"\b{_PERSON} (?:pointed|points|held|holds) (?:a|the|his|her|their) (?:gun|knife|weapon) (?:at|to) (?:me|my)\b",
         rf"\b{_PERSON}(?:'s| has| have)? been (?:hitting|beating|hurting|choking|kicking|slapping|pushing|strangling) me\b",
@@ -585,6 +609,7 @@ _DANGER_IDIOM = re.compile(
     r"spilling|losing)|if i(?:'m| am)? (?:late|forget)|lol|haha|lmao)\b"
 )
 _DANGER_NEGATIVE_FORMS = re.compile(
+    r"\bcan't have me\b|\b(?:isn't|is not|'s not|wasn't|was not) (?:home|around|there|in)\b|"
     r"\b(?:won't|doesn't|will not|does not|never) let me\b|\b(?:don't|do not|never) feel safe\b|\bnot safe\b"
 )
 _HYPOTHETICAL = re.compile(
@@ -774,13 +799,19 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
 # sentence, for a wish or intention followed closely by a death word, with the same person, negation,
 # idiom and topic checks as the phrases. It only ever adds findings.
 _DESIRE = re.compile(
-    r"\b(?:want|wanted|wanting|wish|wished|wishing|wonder|wondering|pray|prayed|praying|hope|hoping|long|longing|rather|crave|craving|"
+    r"\b(?:want|wanted|wanting|wish|wished|wishing|wonder|wondering|i'd like|would like|considering|contemplating|part of me|"
+    r"pray|prayed|praying|hope|hoping|long|longing|rather|crave|craving|"
     r"tempted|tempting|urge|urges|plan|planning|planned|going to|ready|decided|thinking (?:of|about)|think about|"
     r"thought about|fantasi[sz]e|fantasi[sz]ing|dream (?:of|about)|dreaming (?:of|about)|imagine|imagining|picture|picturing|"
     r"research(?:ed|ing)?|look(?:ed|ing)? up|googl(?:e|ed|ing)|deserve|deserving|need to|would be (?:nice|easier|better|a relief|peaceful))\b"
 )
+# ...but no other person or thing may come between them ("I want to see the Dead Sea").
+_BLOCK = {"the", "a", "an", "this", "these", "those", "he", "she", "they", "him", "her", "them", "his", "their"}
+_BLOCK |= {"you", "your", "its", "we", "our", "us", "his", "someone", "somebody", "people", "everyone"}
 _DEATH = re.compile(
-    r"\b(?:die|dying(?! (?:to|for|of|inside|laughing))|dead(?! (?:tired|end|serious|line|battery|on|set|heat|weight))|my (?:own )?death|"
+    r"\b(?:die|stay asleep|sleep forever|(?:not|never) (?:come|coming) back|checking out|check out for good|"
+    r"(?:be|being) gone(?: for good)?|be done(?= *(?:[.!?]|$| for good| with (?:it all|life|everything)))|not make it to|ending (?:everything|it all|my life)|"
+    r"dying(?! (?:to|for|of|inside|laughing))|dead(?! (?:tired|end|serious|line|battery|on|set|heat|weight))|my (?:own )?death|"
     r"not (?:be )?(?:here|alive|around|exist(?:ing)?)|(?:stop|cease|ceasing|stopping) (?:to )?exist(?:ing)?|never wak(?:e|ing) up|"
     r"not wak(?:e|ing) up|funeral|my grave|afterlife|end (?:it all|my life|everything))\b"
 )
@@ -852,7 +883,10 @@ def _concept_findings(t: _Text, sentences, quotes, taken) -> list[Finding]:
     for sent_start, sent_end in sentences:
         for d in _DESIRE.finditer(s, sent_start, sent_end):
             m = _DEATH.search(s, d.end(), min(sent_end, d.end() + _CONCEPT_GAP))
-            if m is None or any(w not in _GLUE for w in re.findall(r"[a-z][a-z']*", s[d.end() : m.start()])):
+            if m is None:
+                continue
+            between = re.findall(r"[a-z][a-z']*", s[d.end() : m.start()])
+            if len(between) > 7 or any(w in _BLOCK and w not in _GLUE for w in between):
                 continue
             if any(a < m.end() and d.start() < b for a, b, _ in taken):
                 continue
