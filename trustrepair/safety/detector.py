@@ -229,9 +229,18 @@ def _spell(m: re.Match) -> str:
 _SPACES_RE = re.compile(r" {2,}")
 
 
+# Intensifiers and hedges that people slip between words ("he'll actually kill me", "I really just want to
+# die") are dropped before matching, so each phrase need not allow for them.
+_FILLERS_RE = re.compile(
+    r"\b(?:actually|really|literally|seriously|truly|genuinely|definitely|probably|totally|truthfully|basically|"
+    r"kinda|kind of|sort of|just|so so|simply|even)\b ?"
+)
+
+
 def normalise(text: str) -> _Text:
     t = _Text(text)
     t.sub(_SPACES_RE, " ")
+    t.sub(_FILLERS_RE, "")
     t.sub(_WORD_RE, _spell)
     for pattern, repl in _SHORTHAND_RE:
         t.sub(pattern, repl)
@@ -324,6 +333,9 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:welcom|embrac)(?:e|ing) death\b|\b(?:long|longing|wish|wishing|pray|praying) for death\b",
         r"\b(?:considering|contemplating|thinking about|planning) (?:ending|finishing) (?:everything|it all|it|my life|things)\b",
         r"\bi'?m checking out\b",
+        r"\b(?:don't|do not) (?:plan|intend|expect) (?:on |to )?(?:be|being) (?:here|alive|around)\b",
+        r"\b(?:won't|will not|not going to|don't think i'?ll) make it (?:to|through|past) (?:my|the|next|christmas|new year|another)\b",
+        r"\b(?:don't|do not) think i'?ll be (?:alive|here|around) (?:much longer|for (?:much )?long|by|next)\b",
         r"\bnot (?:going to|gonna) be (?:here|around|alive) (?:much longer|for (?:much )?long|tomorrow|by)\b",
         r"\b(?:disappointed|annoyed|angry|sad|upset|gutted) (?:that )?i (?:woke|wake|still wake) up\b",
     ],
@@ -333,6 +345,9 @@ _PHRASES: dict[str, list[str]] = {
         r"(?! for (?:my|the) (?:headache|back|period|cold|flu))",
         r"\bhow many (?:pills|tablets|paracetamol|painkillers) (?:would|does it|will|it takes|to)\b",
         r"\blethal dose\b",
+        r"\b(?:hidden|hid|hide|hiding|stashed|stash|stashing) (?:\w+ )?(?:razor ?blades|blades|a rope|the rope|rope|pills|tablets)\b",
+        r"\b(?:second|another|extra|third) (?:packet|box|bottle)s? of (?:paracetamol|pills|tablets|painkillers|sleeping pills)\b",
+        r"\bmy plan is to (?:take|end|jump|hang|overdose|do it)\b(?! (?:the|a) (?:train|bus|car|course|class|day off|dog))",
         r"\b(?:take|took|taking|swallow|swallowed) (?:all|every one|the whole (?:box|bottle|packet)) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|meds|medication|paracetamol|painkillers)\b",
         r"\benough (?:pills|tablets|paracetamol|painkillers|meds|insulin)\b",
         r"\bwalk(?:ing)? into the (?:sea|river|lake|traffic|ocean|canal)\b",
@@ -391,6 +406,7 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:everyone|everybody|they|my (?:family|kids|partner|friends|husband|wife|parents)|the world|people|all of you|you all|you) "
         r"(?:would|will|'d|'ll)? ?(?:be )?(?:better off|happier) (?:without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|dead))\b",
         r"\bbetter off without me\b",
+        r"\bbetter (?:place|world|off) without me\b",
         r"\b(?:better|happier|easier|favou?r|reliev\w*|relief|keep turning|move on|fine|care|miss me|notice)\b[^.!?]{0,40}\bif i (?:died|was dead|were dead|was gone|were gone|wasn't here|weren't here|"
         r"wasn't around|weren't around|disappeared|killed myself|was not here)\b",
         r"\b(?:easier|better|happier) (?:for (?:everyone|everybody|them|all of them|my family) )?if i (?:just )?(?:wasn't|weren't|was not|were not) (?:alive|here|around)\b",
@@ -418,9 +434,11 @@ _PHRASES: dict[str, list[str]] = {
         r"\bdon't think i can (?:go on|keep going|carry on|do this any ?more)\b",
         r"\b(?:there'?s|there is|i see|i can see) no way out\b",
         r"\bno way out\b",
-        r"\bno(?: one|body) (?:would|will|'d) (?:even )?(?:miss|notice|care|cry)(?: me| if i (?:was|were|died|disappeared|was gone))?\b",
+        r"\bno(?: one|body) (?:would|will|'d|is going to|'s going to|going to) (?:even )?(?:miss|notice|care|cry)(?: me| if i (?:was|were|died|disappeared|was gone))?\b",
         r"\btired of (?:living|being alive|life|existing|waking up)\b",
-        r"\b(?:done|finished) with (?:life|living|everything|it all)\b",
+        r"\b(?:done|finished) with (?:life|living|everything|it all|breathing|existing|being alive|being here)\b",
+        r"\bwhat'?s (?:stopping|to stop) me\s*(?=[.!?]|$)",
+        r"\b(?:stop|stopped|stopping) being (?:a problem|a burden|a bother|in the way)\b.{0,30}\b(?:permanently|for good|forever)\b",
         r"\bcan't see (?:a|any) (?:future|way forward|point)\b",
         r"\b(?:it'?s|everything is|i am|i'?m|i feel|feel so|feeling) (?:completely |so |totally |utterly )?hopeless\b",
         r"\bgive up on (?:life|living|everything)\b",
@@ -445,7 +463,8 @@ _PHRASES: dict[str, list[str]] = {
         r"(?! (?:before|for (?:now|today|a while|this|the)|until|of the|on this|here|in (?:this|the|our|my)))",
         r"\bi'?m sorry for everything\b(?=.{0,40}\b(?:goodbye|love you|forgive)\b)",
         r"\b(?:please )?(?:remember|forgive) me when\b",
-        r"\bi just wanted to say (?:thank you|goodbye) (?:for everything|before i go)\b",
+        r"\bi (?:just )?wanted to say (?:thank you|goodbye) (?:for everything|before i go)\b",
+        r"\blast (?:message|words|letter|note|text)\b(?=.{0,60}\b(?:sorry for everything|goodbye|forgive me|i love you)\b)",
         r"\bsee you on the other side\b",
         r"\b(?:letters?|notes?|messages?) (?:to|for) (?:everyone|all the people|the people|each of the people) i love\b",
         r"\bbecause i won'?t (?:need|be (?:needing|around|here))\b",
@@ -462,10 +481,11 @@ _PHRASES: dict[str, list[str]] = {
         rf"\b(?:he|she|they)'(?:ll|d) {_HARM_VERB} me\b",
         rf"\b{_PERSON} {_HARM_PAST} me\b",
         rf"\b{_PERSON} (?:has|had|have) (?:\w+ )?(?:hit|beaten|choked|strangled|punched|kicked|pushed|slapped|raped|hurt|attacked) me\b",
-        rf"\b(?:scared|afraid|terrified|frightened|fear) (?:of )?(?:what )?(?:that )?{_PERSON}(?:'ll|'s| will| might| is going to| are going to| would| could| may)? (?:\w+ ){{0,2}}(?:do to me|hurt me|kill me|hit me|find me|come after me|harm me)\b",
+        rf"\b(?:scared|afraid|terrified|frightened|fear) (?:of )?(?:what )?(?:that )?(?:one day |someday |some day |soon |tonight )?{_PERSON}(?:'ll|'s| will| might| is going to| are going to| would| could| may)? (?:\w+ ){{0,2}}(?:do to me|hurt me|kill me|hit me|find me|come after me|harm me)\b",
         rf"\b(?:scared|afraid|terrified|frightened) of {_PERSON}\b",
         r"\b(?:scared|afraid|terrified|frightened) (?:to go|of going) home\b",
         r"\b(?:scared|afraid|terrified|fear) for my (?:life|safety)\b",
+        rf"\b(?:don't|do not|never|can't|cannot|no longer) feel safe (?:\w+ ){{0,3}}(?:in the same (?:house|room|flat|bed) as|around|near|alone with) {_PERSON}\b",
         r"\b(?:don't|do not|never) feel safe (?:at home|with (?:him|her|them|my \w+)|in my (?:own )?(?:home|house|flat))\b",
         r"\bnot safe (?:at home|with (?:him|her|them|my \w+)|in my (?:own )?(?:home|house|flat))\b",
         rf"\b{_PERSON} (?:won't|doesn't|will not|does not|never) let me (?:leave|go out|see my (?:friends|family)|have (?:money|my phone)|talk to anyone)\b",
