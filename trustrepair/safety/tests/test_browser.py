@@ -58,8 +58,8 @@ def test_the_crisis_panel_appears_and_a_text_panel_closes_with_the_keyboard(page
     assert "You don't have to carry this alone" in panel.inner_text()
     assert axe_violations(page) == []
     tab_to(page, "I'm safe right now")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("main .crisis-panel").count() == 0
     assert RiskEvent.objects.get().resolution == "safe_now"
 
@@ -71,8 +71,8 @@ def test_a_structured_panel_folds_but_stays_until_the_check_in(page, client_alic
     assert page.get_by_role("button", name="I'm safe right now").count() == 0
     assert axe_violations(page) == []
     tab_to(page, "Show less for now")
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.goto("/help/crisis/")
     assert "Your support is here." in page.locator("main").inner_text()
     assert axe_violations(page) == []
