@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "trustrepair.core.context_processors.site",
+                "trustrepair.safety.context_processors.crisis_panel",
             ],
         },
     },

@@ -1,4 +1,4 @@
-"""Crisis lines by region, from data/crisis_lines.json."""
+"""Crisis lines by region, from data/crisis_lines.json (versioned data, checked by tests)."""
 
 import json
 from functools import cache
@@ -9,14 +9,23 @@ DATA = Path(__file__).parent / "data" / "crisis_lines.json"
 
 @cache
 def _data() -> dict:
-    return json.loads(DATA.read_text())
+    return json.loads(DATA.read_text(encoding="utf-8"))
 
 
 def crisis_resources(region: str) -> dict:
+    """Emergency number, crisis lines and lines for people living with abuse, for `region` (else OTHER)."""
     data = _data()
     regions = data["regions"]
-    entry = regions.get(region) or regions["OTHER"]
-    return {"region": region if region in regions else "OTHER", **entry, "international": data["international"]}
+    code = region if region in regions else "OTHER"
+    entry = regions[code]
+    return {
+        "region": code,
+        "name": entry["name"],
+        "emergency": entry["emergency"],
+        "lines": entry["lines"],
+        "abuse": entry.get("abuse", []),
+        "international": data["international"],
+    }
 
 
 def regions() -> list[tuple[str, str]]:

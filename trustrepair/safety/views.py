@@ -1,7 +1,20 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
-from trustrepair.core.access import public
+from trustrepair.core.access import login_required, member_required, public
+from trustrepair.safety import selectors, services
+from trustrepair.safety.forms import ReachedPersonForm, SafetyPlanForm
+from trustrepair.safety.models import SafetyPlan
 from trustrepair.safety.resources import crisis_resources, regions
+
+
+def _back(request, default: str = "core:home"):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        return redirect(target)
+    return redirect(default)
 
 
 @public
@@ -12,6 +25,73 @@ def crisis(request):
         region = request.user.region if request.user.is_authenticated else ""
     if region not in known:
         region = "US"
+    plan = selectors.safety_plan_for(request.user) if request.user.is_authenticated else None
     return render(
-        request, "safety/crisis.html", {"resources": crisis_resources(region), "regions": regions(), "region": region}
+        request,
+        "safety/crisis.html",
+        {"resources": crisis_resources(region), "regions": regions(), "region": region, "plan": plan},
+    )
+
+
+@member_required
+def plan(request):
+    return render(request, "safety/plan.html", {"plan": selectors.safety_plan_for(request.user)})
+
+
+@member_required
+def plan_edit(request):
+    existing = selectors.safety_plan_for(request.user)
+    initial = {name: getattr(existing, name) for name, _ in SafetyPlan.SECTIONS} if existing else None
+    form = SafetyPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.save_safety_plan(request.user, **form.cleaned_data)
+        messages.success(request, "Your safety plan is saved. Only you can see it.")
+        return redirect("safety:plan")
+    return render(request, "safety/plan_form.html", {"form": form, "is_new": existing is None})
+
+
+@member_required
+@require_POST
+def plan_reviewed(request):
+    services.record_plan_review(request.user)
+    messages.success(request, "Thank you for reading through your plan.")
+    return _back(request, "safety:plan")
+
+
+@login_required
+@require_POST
+def safe_now(request):
+    services.mark_safe_now(request.user)
+    messages.success(request, "Thank you for letting us know. Help is always one tap away: \u201cNeed help now?\u201d")
+    return _back(request)
+
+
+@login_required
+@require_POST
+def fold(request):
+    services.fold_panel(request.user)
+    return _back(request)
+
+
+@login_required
+def follow_up(request, public_id):
+    event = selectors.risk_event_for(request.user, public_id)
+    form = ReachedPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_reached_person(request.user, reached=form.cleaned_data["reached"])
+        event.refresh_from_db()
+        if event.is_open:
+            messages.info(request, "Thank you. One more step: look through your safety plan.")
+        else:
+            messages.success(request, "Thank you for checking in. Your plan and these lines are always here.")
+            return redirect("core:home")
+    return render(
+        request,
+        "safety/follow_up.html",
+        {
+            "event": event,
+            "form": form,
+            "plan": selectors.safety_plan_for(request.user),
+            "resources": crisis_resources(request.user.region),
+        },
     )

@@ -1,0 +1,66 @@
+"""Reads of the safety app. `open_risk_events_for` is what the clinician workspace will alert from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.shortcuts import get_object_or_404
+
+from trustrepair.safety import detector
+from trustrepair.safety.models import RiskEvent, SafetyPlan
+from trustrepair.safety.resources import crisis_resources
+
+
+def open_risk_events_for(user):
+    """The person's risk events that are not closed yet, newest first."""
+    return RiskEvent.objects.filter(user=user, resolved_at__isnull=True)
+
+
+def risk_event_for(user, public_id) -> RiskEvent:
+    return get_object_or_404(RiskEvent, user=user, public_id=public_id)
+
+
+def safety_plan_for(user) -> SafetyPlan | None:
+    return SafetyPlan.objects.filter(owner=user).first()
+
+
+@dataclass
+class Panel:
+    """What the crisis panel shows. Deliberately holds no score and no level."""
+
+    folded: bool  # only questionnaire-raised events are open and the person folded the panel
+    can_close_with_one_tap: bool  # only free-text events are open
+    needs_follow_up: bool  # a questionnaire-raised event is open
+    danger_from_others: bool  # something suggests danger from another person
+    only_danger_from_others: bool
+    follow_up_event: RiskEvent | None
+    plan_seen: bool
+    reached_person: bool
+    plan: SafetyPlan | None
+    resources: dict = field(default_factory=dict)
+
+
+def panel_for(user) -> Panel | None:
+    """The crisis panel for the person's next page, or None. One query when nothing is open."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    events = list(open_risk_events_for(user))
+    if not events:
+        return None
+    structured = [e for e in events if e.kind == RiskEvent.Kind.STRUCTURED]
+    text = [e for e in events if e.kind == RiskEvent.Kind.TEXT]
+    categories = {e.category for e in events}
+    danger = detector.DANGER_FROM_OTHERS in categories
+    follow_up = structured[0] if structured else None
+    return Panel(
+        folded=not text and all(e.collapsed_at is not None for e in structured),
+        can_close_with_one_tap=not structured,
+        needs_follow_up=bool(structured),
+        danger_from_others=danger,
+        only_danger_from_others=danger and len(categories) == 1,
+        follow_up_event=follow_up,
+        plan_seen=bool(follow_up and follow_up.plan_reviewed_at),
+        reached_person=bool(follow_up and follow_up.reached_person),
+        plan=safety_plan_for(user),
+        resources=crisis_resources(getattr(user, "region", "") or ""),
+    )

@@ -1,0 +1,134 @@
+import pytest
+from django.db import connection, transaction
+
+from trustrepair.core import privacy
+from trustrepair.safety import services
+from trustrepair.safety.models import RiskEvent, SafetyPlan
+from trustrepair.safety.selectors import open_risk_events_for, panel_for
+from trustrepair.safety.services import screen_answers, screen_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_positive_text_screen_records_a_risk_event(client_alice):
+    plan = SafetyPlan.objects.create(owner=client_alice)
+    text = "I don't want to live anymore"
+    screen = screen_text(client_alice, "A calm day.", text, source="exercises.journal", obj=plan)
+    assert screen.is_positive
+    [event] = open_risk_events_for(client_alice)
+    assert (event.source, event.kind, event.category) == ("exercises.journal", "text", "suicidal_thoughts")
+    assert (event.object_type, event.object_id) == ("safety.safetyplan", str(plan.public_id))
+
+
+def test_the_matched_words_are_stored_only_encrypted(client_alice):
+    screen_text(client_alice, "honestly I want to die", source="exercises.journal")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT excerpt FROM safety_riskevent")
+        [(raw,)] = cursor.fetchall()
+    assert "die" not in raw
+    assert RiskEvent.objects.get().excerpt == "want to die"
+
+
+def test_a_negative_screen_records_nothing(client_alice):
+    assert not screen_text(client_alice, "I'm not suicidal, just tired", source="exercises.journal").is_positive
+    assert not RiskEvent.objects.exists()
+
+
+def test_saving_is_never_blocked_by_a_screen(client_alice):
+    # The pattern every app follows: save, then screen, in one transaction. The record must survive.
+    with transaction.atomic():
+        plan = SafetyPlan.objects.create(owner=client_alice, coping_alone="I want to die")
+        screen_text(client_alice, plan.coping_alone, None, "", 42, source="exercises.journal", obj=plan)
+    assert SafetyPlan.objects.filter(owner=client_alice).exists()
+    assert RiskEvent.objects.filter(user=client_alice).exists()
+
+
+def test_odd_input_never_raises(client_alice):
+    assert not screen_text(client_alice, source="x").is_positive
+    assert not screen_text(client_alice, None, "", source="x").is_positive
+    assert screen_text(client_alice, "x" * 100_000 + " I want to die", source="x").is_positive
+
+
+def test_the_same_open_event_is_not_repeated_for_the_same_object(client_alice):
+    plan = SafetyPlan.objects.create(owner=client_alice)
+    for _ in range(3):
+        screen_text(client_alice, "I want to die", source="exercises.journal", obj=plan)
+    assert RiskEvent.objects.count() == 1
+
+
+def test_therapist_text_is_not_turned_into_their_own_risk_event(therapist_tess):
+    screen = screen_text(therapist_tess, "Client said: I want to die", source="clinic.note")
+    assert screen.is_positive  # the caller still learns what was found
+    assert not RiskEvent.objects.exists()
+
+
+@pytest.mark.parametrize(("answer", "positive"), [(0, False), (1, True), (2, True), (3, True)])
+def test_phq9_item_9_above_zero_is_a_positive_structured_screen(client_alice, answer, positive):
+    answers = {f"phq9_{i}": 0 for i in range(1, 10)} | {"phq9_9": answer}
+    screen = screen_answers(client_alice, instrument="phq9", answers=answers, safety_items=["phq9_9"])
+    assert screen.is_positive is positive
+    assert RiskEvent.objects.filter(kind="structured", source="measures.phq9").exists() is positive
+
+
+def test_a_structured_screen_is_not_closed_by_safe_now(client_alice):
+    screen_answers(client_alice, instrument="phq9", answers={"phq9_9": 1}, safety_items=["phq9_9"])
+    screen_text(client_alice, "I want to die", source="exercises.journal")
+    services.mark_safe_now(client_alice)
+    [still_open] = open_risk_events_for(client_alice)
+    assert still_open.kind == "structured"
+
+
+def test_the_follow_up_closes_a_structured_screen_only_when_both_steps_are_done(client_alice):
+    screen_answers(client_alice, instrument="phq9", answers={"phq9_9": 2}, safety_items=["phq9_9"])
+    services.fold_panel(client_alice)
+    assert panel_for(client_alice).folded
+    services.record_reached_person(client_alice, reached="trusted_person")
+    assert open_risk_events_for(client_alice).exists()
+    services.save_safety_plan(client_alice, people_to_ask="My sister Jo")
+    assert not open_risk_events_for(client_alice).exists()
+    assert RiskEvent.objects.get().resolution == "followed_up"
+
+
+def test_the_panel_never_carries_a_score_or_level(client_alice):
+    screen_text(client_alice, "I want to die", source="exercises.journal")
+    panel = panel_for(client_alice)
+    assert not any(word in name for name in vars(panel) for word in ("score", "level", "risk_"))
+
+
+def test_warning_signs_in_a_safety_plan_do_not_raise_the_panel(client_alice):
+    services.save_safety_plan(client_alice, warning_signs="Thinking everyone would be better off without me")
+    assert not RiskEvent.objects.exists()
+
+
+def test_the_plan_is_encrypted_exported_and_erased(client_alice):
+    services.save_safety_plan(client_alice, reasons_for_living="My niece Rosa")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reasons_for_living FROM safety_safetyplan")
+        [(raw,)] = cursor.fetchall()
+    assert "Rosa" not in raw
+    data = privacy.export_user_data(client_alice)["sections"]
+    assert data["safety.plan"]["reasons_for_living"] == "My niece Rosa"
+    screen_text(client_alice, "I want to die", source="exercises.journal")
+    assert privacy.export_user_data(client_alice)["sections"]["safety.risk_events"][0]["words_that_raised_it"]
+    user_id = client_alice.pk
+    privacy.erase_user(client_alice)
+    assert not SafetyPlan.objects.filter(owner_id=user_id).exists()
+    assert not RiskEvent.objects.filter(user_id=user_id).exists()
+
+
+def test_demo_data_is_idempotent(cast):
+    from trustrepair.safety import demo
+
+    demo.seed(cast)
+    demo.seed(cast)
+    assert SafetyPlan.objects.filter(owner=cast["client"]).count() == 1
+    assert not RiskEvent.objects.exists()  # the demo never leaves a panel open
+
+
+def test_the_home_card_invites_a_plan_then_opens_it(client_alice, therapist_tess):
+    from trustrepair.safety.dashboard import dashboard_card
+
+    assert dashboard_card(therapist_tess) is None
+    assert dashboard_card(client_alice)["link_text"] == "Write your safety plan"
+    services.save_safety_plan(client_alice, coping_alone="A walk")
+    assert dashboard_card(client_alice)["link_text"] == "Open your safety plan"
