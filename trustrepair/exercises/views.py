@@ -367,6 +367,16 @@ def self_promise_check_in(request, public_id):
 
 
 @member_required
+@require_POST
+def self_promise_restart(request, public_id):
+    """A gentle restart: a resting promise becomes active again, its earlier check-ins kept."""
+    promise = selectors.entry_for(request.user, SelfPromise, public_id)
+    services.restart_promise(promise, user=request.user)
+    messages.success(request, "Welcome back to this promise. Every earlier day you kept it still counts.")
+    return redirect(promise)
+
+
+@member_required
 def need_statement_share(request):
     statements = list(selectors.need_statements_for(request.user))
     groups = [(label, [s for s in statements if s.kind == kind]) for kind, label in NeedStatement.Kind.choices]

@@ -171,3 +171,15 @@ def test_each_timer_works_as_plain_steps_and_loads_its_module(timer, signed_in, 
 
 def test_an_unknown_timer_is_a_404(signed_in, client_alice):
     assert signed_in(client_alice).get("/tools/timers/no-such-thing/").status_code == 404
+
+
+def test_a_resting_promise_is_taken_up_again_with_its_history(signed_in, client_alice):
+    promise = factories.make_self_promises(client_alice, 1, days=3)[0]
+    client = signed_in(client_alice)
+    client.post(reverse("exercises:self_promise_edit", args=[promise.public_id]), {"promise": promise.promise})
+    promise.refresh_from_db()
+    assert not promise.is_active
+    assert "Take it up again" in client.get(promise.get_absolute_url()).content.decode()
+    client.post(reverse("exercises:self_promise_restart", args=[promise.public_id]))
+    promise.refresh_from_db()
+    assert promise.is_active and promise.check_ins.count() == 3
