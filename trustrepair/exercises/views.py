@@ -29,7 +29,7 @@ def _list_context(tool, user, entries) -> dict:
     if tool.key == "fear_prediction":
         return {"base_rate": selectors.fear_base_rate(user)}
     if tool.key == "ladder_step":
-        return {"current": selectors.current_ladder_step(entries)}
+        return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
         selectors.attach_promise_summaries(entries)
     if tool.key == "journal_entry":
@@ -46,8 +46,7 @@ def _detail_context(tool, user, entry) -> dict:
             "steps": THOUGHT_STEPS,
         }
     if tool.key == "ladder_step":
-        current = selectors.current_ladder_step(selectors.ladder_steps_for(user))
-        return {"current": current, "attempt_form": forms.LadderAttemptForm()}
+        return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
         selectors.attach_promise_summaries([entry])
     if tool.key == "fear_prediction":
@@ -335,7 +334,7 @@ def fear_prediction_outcome(request, public_id):
 @require_http_methods(["GET", "POST"])
 def ladder_step_attempt(request, public_id):
     step = selectors.ladder_step_for(request.user, public_id)
-    current = selectors.current_ladder_step(selectors.ladder_steps_for(request.user))
+    current = selectors.current_ladder_step_for(request.user)
     form = forms.LadderAttemptForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
