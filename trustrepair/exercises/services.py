@@ -5,7 +5,7 @@ every free text the person saved to the crisis screen (which never blocks saving
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from trustrepair.core.fields import encrypted_fields
@@ -197,8 +197,12 @@ def save_journal_entry(user, *, entry: JournalEntry | None, prompt: str, body: s
 def check_in_promise(promise: SelfPromise, *, kept: bool, day: datetime.date | None = None) -> PromiseCheckIn:
     """Today's check-in (changing your mind the same day replaces it: one check-in per day)."""
     day = day or timezone.localdate()
-    with transaction.atomic():
-        check_in, _ = PromiseCheckIn.objects.update_or_create(promise=promise, day=day, defaults={"kept": kept})
+    try:
+        with transaction.atomic():
+            check_in, _ = PromiseCheckIn.objects.update_or_create(promise=promise, day=day, defaults={"kept": kept})
+    except IntegrityError:  # a second tap raced the first; the row exists now, so update it
+        with transaction.atomic():
+            check_in, _ = PromiseCheckIn.objects.update_or_create(promise=promise, day=day, defaults={"kept": kept})
     return check_in
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from trustrepair.core.access import member_required
-from trustrepair.exercises import distortions, forms, selectors, services
+from trustrepair.exercises import charts, distortions, forms, selectors, services
 from trustrepair.exercises.models import FearPrediction, JournalEntry, NeedStatement, SelfPromise
 from trustrepair.exercises.scripts import compose
 from trustrepair.exercises.timers import TIMERS
@@ -39,7 +39,7 @@ def _list_context(tool, user, entries) -> dict:
 
 def _detail_context(tool, user, entry) -> dict:
     if tool.key == "core_belief":
-        return {"rating_form": forms.BeliefRatingForm()}
+        return {"rating_form": forms.BeliefRatingForm(), "chart": _belief_chart(entry)}
     if tool.key == "thought_record":
         return {
             "built_in": distortions.named(entry.distortions),
@@ -52,6 +52,11 @@ def _detail_context(tool, user, entry) -> dict:
     if tool.key == "fear_prediction":
         return {"outcome_form": forms.FearOutcomeForm(instance=entry)}
     return {}
+
+
+def _belief_chart(belief):
+    strengths = [r.strength for r in belief.ratings.all()]
+    return charts.line(strengths) if len(strengths) > 1 else None
 
 
 def make_list(tool):
@@ -313,9 +318,8 @@ def core_belief_rate(request, public_id):
         messages.success(request, "Your new rating is saved next to the earlier ones.")
         return redirect(belief)
     tool = BY_KEY["core_belief"]
-    return render(
-        request, "exercises/core_belief_detail.html", {"tool": tool, "entry": belief, "rating_form": form}, status=400
-    )
+    context = {"tool": tool, "entry": belief, "rating_form": form, "chart": _belief_chart(belief)}
+    return render(request, "exercises/core_belief_detail.html", context, status=400)
 
 
 @member_required
