@@ -168,6 +168,7 @@ class ThoughtDistortionsForm(forms.Form):
         queryset=CustomDistortion.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        to_field_name="public_id",
     )
     new_name = forms.CharField(label="Add your own thinking trap (optional)", max_length=120, required=False)
     new_explanation = forms.CharField(
