@@ -173,10 +173,16 @@ def self_promise_for(user, public_id) -> SelfPromise:
 # ---- summaries other pages show -----------------------------------------------------------------------
 def fear_base_rate(user) -> dict:
     """How many of the person's fears came true, partly, or did not (one query, counted in the database)."""
-    from django.db.models import Count
+    from django.db.models import Avg, Count, Q
 
-    counts = _owned(FearPrediction, user).values_list("outcome").annotate(n=Count("id")).order_by()
-    return summaries.base_rate(outcome for outcome, n in counts for _ in range(n))
+    known = ~Q(outcome=FearPrediction.Outcome.PENDING)
+    totals = _owned(FearPrediction, user).aggregate(
+        average=Avg("confidence", filter=known),
+        **{value: Count("id", filter=Q(outcome=value)) for value in FearPrediction.Outcome.values},
+    )
+    average = totals.pop("average")
+    outcomes = [value for value, n in totals.items() for _ in range(n)]
+    return summaries.base_rate(outcomes, average_confidence=average)
 
 
 def current_ladder_step(steps) -> LadderStep | None:

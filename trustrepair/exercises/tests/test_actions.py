@@ -50,6 +50,7 @@ def test_recording_a_fear_outcome_feeds_the_base_rate(signed_in, client_alice):
     assert fears[0].outcome_recorded_at is not None and fears[0].what_happened == "He was at work."
     page = client.get(reverse("exercises:fear_prediction_list")).content.decode()
     assert "Of 4 fears with a known outcome, 1 came true, 1 partly, and 2 did not." in page
+    assert "on average, 70% sure" in page and "38% came true" in page
 
 
 def test_a_bad_outcome_is_answered_next_to_the_field(signed_in, client_alice):

@@ -52,7 +52,7 @@ def test_check_ins_in_the_future_are_ignored(items):
 
 def test_the_base_rate_counts_partly_as_half():
     rate = summaries.base_rate(["came_true", "partly", "did_not", "did_not", "pending"])
-    assert rate["known"] == 4 and rate["pending"] == 1 and rate["rate"] == 0.375
+    assert rate["known"] == 4 and rate["pending"] == 1 and rate["rate"] == 0.375 and rate["percent"] == 38
 
 
 def test_no_known_outcomes_gives_no_rate():
