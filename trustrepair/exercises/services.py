@@ -209,3 +209,22 @@ def check_in_promise(promise: SelfPromise, *, kept: bool, day: datetime.date | N
 def restart_promise(promise: SelfPromise, *, user) -> SelfPromise:
     """A gentle restart: the promise is active again; earlier check-ins stay, nothing is reset to shame."""
     return update_entry(promise, user=user, is_active=True)
+
+
+# ---- correcting a slip ------------------------------------------------------------------------------
+def remove_latest_rating(belief: CoreBelief) -> bool:
+    """Remove the newest rating of a belief (a typing slip), keeping at least the first. True if removed."""
+    ratings = list(belief.ratings.order_by("-rated_at", "-id")[:2])
+    if len(ratings) < 2:
+        return False
+    ratings[0].delete()
+    return True
+
+
+def remove_latest_attempt(step: LadderStep) -> bool:
+    """Remove the newest try of a rung. True if there was one."""
+    latest = step.attempts.order_by("-tried_at", "-id").first()
+    if latest is None:
+        return False
+    latest.delete()
+    return True

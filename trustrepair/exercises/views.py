@@ -324,6 +324,32 @@ def core_belief_rate(request, public_id):
 
 @member_required
 @require_http_methods(["GET", "POST"])
+def core_belief_rating_remove(request, public_id):
+    belief = selectors.core_belief_for(request.user, public_id)
+    latest = belief.ratings.order_by("-rated_at", "-id").first()
+    if request.method == "POST":
+        if services.remove_latest_rating(belief):
+            messages.success(request, "The latest rating is removed.")
+        return redirect(belief)
+    what = f"your latest rating ({latest.strength} of 100, {latest.rated_at:%d %b %Y})" if latest else "nothing"
+    return render(request, "exercises/child_confirm_delete.html", {"what": what, "back": belief})
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def ladder_attempt_remove(request, public_id):
+    step = selectors.ladder_step_for(request.user, public_id)
+    latest = step.attempts.order_by("-tried_at", "-id").first()
+    if request.method == "POST":
+        if services.remove_latest_attempt(step):
+            messages.success(request, "The latest try is removed.")
+        return redirect(step)
+    what = f"your latest try ({latest.tried_at:%d %b %Y})" if latest else "nothing"
+    return render(request, "exercises/child_confirm_delete.html", {"what": what, "back": step})
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
 def fear_prediction_outcome(request, public_id):
     fear = selectors.entry_for(request.user, FearPrediction, public_id)
     form = forms.FearOutcomeForm(_posted(request), instance=fear)

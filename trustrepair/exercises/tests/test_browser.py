@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from conftest import axe_violations
 from trustrepair.exercises import factories
-from trustrepair.exercises.models import FearPrediction, JournalEntry, LadderStep, ThoughtRecord
+from trustrepair.exercises.models import CoreBelief, FearPrediction, JournalEntry, LadderStep, ThoughtRecord
 from trustrepair.exercises.tests.helpers import make_one
 from trustrepair.exercises.timers import TIMERS
 from trustrepair.exercises.tools import TOOLS
@@ -161,6 +161,10 @@ def test_every_tools_page_has_no_serious_accessibility_violations(page, client, 
     urls += [
         reverse("exercises:fear_prediction_outcome", args=[fear.public_id]),
         reverse("exercises:ladder_step_attempt", args=[step.public_id]),
+        reverse("exercises:ladder_attempt_remove", args=[step.public_id]),
+        reverse(
+            "exercises:core_belief_rating_remove", args=[CoreBelief.objects.filter(owner=client_alice)[0].public_id]
+        ),
     ]
     found = {}
     for url in urls:
