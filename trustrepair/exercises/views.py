@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from trustrepair.core.access import member_required
 from trustrepair.exercises import charts, distortions, forms, selectors, services
@@ -41,16 +41,11 @@ def _detail_context(tool, user, entry) -> dict:
     if tool.key == "core_belief":
         return {"rating_form": forms.BeliefRatingForm(), "chart": _belief_chart(entry)}
     if tool.key == "thought_record":
-        return {
-            "built_in": distortions.named(entry.distortions),
-            "steps": THOUGHT_STEPS,
-        }
+        return {"built_in": distortions.named(entry.distortions)}
     if tool.key == "ladder_step":
         return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
         selectors.attach_promise_summaries([entry])
-    if tool.key == "fear_prediction":
-        return {"outcome_form": forms.FearOutcomeForm(instance=entry)}
     return {}
 
 
@@ -61,6 +56,7 @@ def _belief_chart(belief):
 
 def make_list(tool):
     @member_required
+    @require_safe
     def view(request):
         page = Paginator(tool.list_selector(request.user), tool.per_page).get_page(request.GET.get("page"))
         entries = list(page.object_list)
@@ -87,6 +83,7 @@ _RICH = {
 
 def make_detail(tool):
     @member_required
+    @require_safe
     def view(request, public_id):
         entry = _fetch(tool, request.user, public_id)
         if getattr(entry, "is_draft", False):
@@ -158,6 +155,7 @@ def make_delete(tool):
 
 # ---- the index ----------------------------------------------------------------------------------------
 @member_required
+@require_safe
 def index(request):
     tools = [t for t in TOOLS if t.show_in_index]
     return render(request, "exercises/index.html", {"tools": tools, "timers": TIMERS})
@@ -406,6 +404,7 @@ def self_promise_restart(request, public_id):
 
 
 @member_required
+@require_safe
 def need_statement_share(request):
     statements = list(selectors.need_statements_for(request.user))
     groups = [(label, [s for s in statements if s.kind == kind]) for kind, label in NeedStatement.Kind.choices]
@@ -428,11 +427,13 @@ def script_preview(request):
 
 # ---- regulation timers ----------------------------------------------------------------------------------
 @member_required
+@require_safe
 def timer_index(request):
     return render(request, "exercises/timers/index.html", {"timers": TIMERS})
 
 
 @member_required
+@require_safe
 def timer(request, slug):
     found = next((t for t in TIMERS if t.slug == slug), None)
     if found is None:
