@@ -166,6 +166,9 @@ CLOSINGS = (
 )
 
 
+STREETS = ("High Street", "Main Street", "Park Road", "Church Lane", "King Street")
+
+
 def _weighted_cities(rng: random.Random, count: int) -> list[gazetteer.Place]:
     places = gazetteer.cities(COUNTRIES, min_population=50000)
     weights = [math.sqrt(p.population) for p in places]
@@ -205,9 +208,7 @@ def build_profile(rng: random.Random, place: gazetteer.Place, modalities, specia
         "jurisdictions": jurisdiction,
         "offers_in_person": in_person,
         "offers_video": video,
-        "address": f"{rng.randrange(1, 300)} {rng.choice(('High Street', 'Main Street', 'Park Road', 'Church Lane', 'King Street'))}"
-        if in_person
-        else "",
+        "address": f"{rng.randrange(1, 300)} {rng.choice(STREETS)}" if in_person else "",
         "city": place.label if in_person else "",
         "country_code": country,
         "latitude": lat if in_person else None,
