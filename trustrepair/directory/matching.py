@@ -260,8 +260,8 @@ def _budget_factor(candidate: Candidate, budget: float) -> Factor:
     low = candidate.sliding_scale_min
     if low is not None and low <= budget:
         return Factor("Budget", top * 0.75, top, f"Sliding scale from {low:.0f} brings it within {budget:.0f}")
-    # Over budget: strictly less the further over (budget/fee is in (0, 1)), never more than half marks.
-    share = 0.5 * (budget / fee) if fee > 0 else 0.0
+    # Over budget: strictly less the further over ((budget+1)/(fee+1) is in (0, 1)), never more than half marks.
+    share = 0.5 * (budget + 1) / (fee + 1)
     return Factor("Budget", top * share, top, f"Fee {fee:.0f} is above your budget of {budget:.0f}")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -34,7 +35,7 @@ def profile_by_public_id(public_id) -> TherapistProfile:
     """A listed profile by its public id; 404 for unlisted, unverified or unknown ones."""
     try:
         return listed_profiles().prefetch_related("modalities", "specialties").get(public_id=public_id)
-    except (TherapistProfile.DoesNotExist, ValueError):
+    except (TherapistProfile.DoesNotExist, ValueError, ValidationError):
         raise Http404("No listed therapist has that address.")
 
 
@@ -49,7 +50,7 @@ def profile_for_staff(public_id) -> TherapistProfile:
             .prefetch_related("modalities", "specialties")
             .get(public_id=public_id)
         )
-    except (TherapistProfile.DoesNotExist, ValueError):
+    except (TherapistProfile.DoesNotExist, ValueError, ValidationError):
         raise Http404("No therapist profile has that address.")
 
 
