@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -33,15 +32,40 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/wt_directory"
 
 NEARBY = [
-    {"format": "couples", "mode": "in_person", "place": "London, GB", "radius_km": "25",
-     "concerns": ["infidelity-and-betrayal"], "budget": "100", "times": ["weekday_evenings"]},
-    {"format": "individual", "mode": "in_person", "place": "Austin, TX, US", "radius_km": "50",
-     "concerns": ["trust-issues", "attachment-anxiety"], "involved": ["partner"]},
+    {
+        "format": "couples",
+        "mode": "in_person",
+        "place": "London, GB",
+        "radius_km": "25",
+        "concerns": ["infidelity-and-betrayal"],
+        "budget": "100",
+        "times": ["weekday_evenings"],
+    },
+    {
+        "format": "individual",
+        "mode": "in_person",
+        "place": "Austin, TX, US",
+        "radius_km": "50",
+        "concerns": ["trust-issues", "attachment-anxiety"],
+        "involved": ["partner"],
+    },
     {"format": "family", "mode": "either", "place": "Toronto", "radius_km": "25", "concerns": ["family-estrangement"]},
-    {"format": "individual", "mode": "in_person", "place": "Leeds", "radius_km": "10", "language": "en",
-     "budget": "70"},
-    {"format": "individual", "mode": "either", "place": "Sydney", "radius_km": "25",
-     "concerns": ["relationship-trauma"], "times": ["weekends"]},
+    {
+        "format": "individual",
+        "mode": "in_person",
+        "place": "Leeds",
+        "radius_km": "10",
+        "language": "en",
+        "budget": "70",
+    },
+    {
+        "format": "individual",
+        "mode": "either",
+        "place": "Sydney",
+        "radius_km": "25",
+        "concerns": ["relationship-trauma"],
+        "times": ["weekends"],
+    },
 ]
 ONLINE = [
     {"format": "individual", "mode": "online", "language": "es", "budget": "80", "concerns": ["trust-issues"]},
@@ -70,7 +94,7 @@ def worker(n: int, runs: int, naive_runs: int) -> dict:
     from django.db import connection
     from django.http import QueryDict
 
-    from trustrepair.directory import matching, selectors, seeding
+    from trustrepair.directory import matching, seeding, selectors
     from trustrepair.directory.forms import MatchForm
     from trustrepair.directory.models import TherapistProfile
 
@@ -172,7 +196,7 @@ def run_one(backend: str, n: int, runs: int, naive_runs: int) -> dict:
         pg_admin(base, bench_db)
         env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + bench_db))
     cmd = [sys.executable, __file__, "--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
-    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
         raise SystemExit(f"worker failed for {backend} N={n}")

@@ -17,6 +17,7 @@ import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -193,6 +194,7 @@ def requirements_met(candidate: Candidate, request: Request, distance_km: float 
 # ---- preferences ---------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
 def wanted_specialties(request: Request) -> dict[str, float]:
     """Specialty → weight: concerns said outright count 1, those implied by who is involved count 0.5."""
     wanted = {slug: 0.5 for who in request.involved for slug in INVOLVED_SPECIALTIES.get(who, ())}
@@ -200,6 +202,7 @@ def wanted_specialties(request: Request) -> dict[str, float]:
     return wanted
 
 
+@lru_cache(maxsize=256)
 def wanted_modalities(request: Request) -> frozenset[str]:
     if request.modalities:
         return request.modalities
@@ -214,8 +217,14 @@ def _names(slugs: Iterable[str], labels: dict[str, str]) -> str:
 
 
 def factors_for(
-    candidate: Candidate, request: Request, distance_km: float | None, labels: dict[str, str] | None = None
+    candidate: Candidate,
+    request: Request,
+    distance_km: float | None,
+    labels: dict[str, str] | None = None,
+    *,
+    explain: bool = True,
 ) -> tuple[Factor, ...]:
+    """Each preference the person expressed, with points; `explain=False` skips the words (for speed)."""
     labels = labels or {}
     factors = []
 
@@ -223,14 +232,22 @@ def factors_for(
     if wanted:
         matched = [s for s in wanted if s in candidate.specialties]
         share = sum(wanted[s] for s in matched) / sum(wanted.values())
-        text = f"Experienced with {_names(matched, labels)}" if matched else "No listed experience with what you named"
+        text = (
+            (f"Experienced with {_names(matched, labels)}" if matched else "No listed experience with what you named")
+            if explain
+            else ""
+        )
         factors.append(Factor("What brings you", WEIGHTS["concerns"] * share, WEIGHTS["concerns"], text))
 
     approaches = wanted_modalities(request)
     if approaches:
         matched = approaches & candidate.modalities
         share = len(matched) / len(approaches)
-        text = f"Uses {_names(matched, labels)}" if matched else "None of the approaches that fit what you said"
+        text = (
+            (f"Uses {_names(matched, labels)}" if matched else "None of the approaches that fit what you said")
+            if explain
+            else ""
+        )
         factors.append(Factor("Approach", WEIGHTS["approach"] * share, WEIGHTS["approach"], text))
 
     if request.budget is not None:
@@ -239,7 +256,11 @@ def factors_for(
     if request.times:
         matched = request.times & candidate.times
         share = len(matched) / len(request.times)
-        text = f"Sees people on {_names(matched, TIMES)}" if matched else "Not at the times you prefer"
+        text = (
+            (f"Sees people on {_names(matched, TIMES)}" if matched else "Not at the times you prefer")
+            if explain
+            else ""
+        )
         factors.append(Factor("Times", WEIGHTS["times"] * share, WEIGHTS["times"], text))
 
     if request.mode == "in_person" and distance_km is not None and request.radius_km > 0:
@@ -272,17 +293,23 @@ def tie_order(key: str, seed: str) -> str:
     return hashlib.blake2b(f"{seed}\x00{key}".encode(), digest_size=8).hexdigest()
 
 
-def evaluate(candidate: Candidate, request: Request, seed: str = "", labels: dict[str, str] | None = None):
+def evaluate(
+    candidate: Candidate, request: Request, seed: str = "", labels: dict[str, str] | None = None, *, explain=True
+) -> Match | None:
     """A Match when the candidate meets every hard requirement, else None."""
     distance = distance_for(candidate, request)
     met = requirements_met(candidate, request, distance)
     if met is None:
         return None
-    factors = factors_for(candidate, request, distance, labels)
+    factors = factors_for(candidate, request, distance, labels, explain=explain)
     maximum = sum(f.maximum for f in factors)
     score = 100.0 * sum(f.points for f in factors) / maximum if maximum else 0.0
     score = min(100.0, max(0.0, score))
     return Match(candidate, score, factors, met, distance, tie_order(candidate.key, seed))
+
+
+def _order(m: Match):
+    return (-m.score, m.tie, m.candidate.key)
 
 
 def rank(
@@ -293,12 +320,10 @@ def rank(
     limit: int | None = 20,
     labels: dict[str, str] | None = None,
 ) -> list[Match]:
-    """Candidates that meet the hard requirements, best first; equal scores in the seed's fair order."""
-    matches = [m for c in candidates if (m := evaluate(c, request, seed, labels)) is not None]
+    """Candidates that meet the hard requirements, best first; equal scores in the seed's fair order.
 
-    def order(m: Match):
-        return (-m.score, m.tie, m.candidate.key)
-
-    if limit is None:
-        return sorted(matches, key=order)
-    return heapq.nsmallest(limit, matches, key=order)
+    Scores every candidate without words, then explains only the ones returned.
+    """
+    scored = [m for c in candidates if (m := evaluate(c, request, seed, explain=False)) is not None]
+    top = sorted(scored, key=_order) if limit is None else heapq.nsmallest(limit, scored, key=_order)
+    return [evaluate(m.candidate, request, seed, labels) for m in top]

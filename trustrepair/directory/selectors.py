@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -102,27 +103,36 @@ CANDIDATE_COLUMNS = (
 )
 
 
-def candidate_from_row(row: dict) -> matching.Candidate:
-    split = TherapistProfile.split
+@lru_cache(maxsize=4096)
+def _codes(text: str) -> frozenset[str]:
+    """',en,es,' -> {'en', 'es'}; the same few strings recur across thousands of rows, so they are cached."""
+    return frozenset(v for v in (text or "").split(",") if v)
+
+
+@lru_cache(maxsize=64)
+def _formats(individual: bool, couples: bool, family: bool, group: bool) -> frozenset[str]:
+    return frozenset(f for f, on in zip(matching.FORMATS, (individual, couples, family, group), strict=True) if on)
+
+
+def candidate_from_row(row: tuple) -> matching.Candidate:
+    """A row of CANDIDATE_COLUMNS (values_list order) as the pure module's Candidate."""
+    (_id, public_id, name, ind, cou, fam, grp, in_person, video, lat, lon, languages, times, specialties,
+     modalities, fee, low, sliding, accepts) = row  # fmt: skip
     return matching.Candidate(
-        key=str(row["public_id"]),
-        name=row["name"],
-        formats=frozenset(f for f in matching.FORMATS if row[f"offers_{f}"]),
-        languages=frozenset(split(row["languages"])),
-        specialties=frozenset(split(row["specialty_slugs"])),
-        modalities=frozenset(split(row["modality_slugs"])),
-        times=frozenset(split(row["session_times"])),
-        in_person=row["offers_in_person"],
-        video=row["offers_video"],
-        latitude=row["latitude"],
-        longitude=row["longitude"],
-        fee=None if row["fee"] is None else float(row["fee"]),
-        sliding_scale_min=(
-            float(row["sliding_scale_min"])
-            if row["offers_sliding_scale"] and row["sliding_scale_min"] is not None
-            else None
-        ),
-        accepts_new_clients=row["accepts_new_clients"],
+        key=str(public_id),
+        name=name,
+        formats=_formats(ind, cou, fam, grp),
+        languages=_codes(languages),
+        specialties=_codes(specialties),
+        modalities=_codes(modalities),
+        times=_codes(times),
+        in_person=in_person,
+        video=video,
+        latitude=lat,
+        longitude=lon,
+        fee=None if fee is None else float(fee),
+        sliding_scale_min=float(low) if sliding and low is not None else None,
+        accepts_new_clients=accepts,
     )
 
 
@@ -163,7 +173,7 @@ def daily_seed(person_key: str = "", today: datetime.date | None = None) -> str:
 
 def match(request: matching.Request, *, seed: str, limit: int = 20) -> list[Result]:
     """Questionnaire answers → the top `limit` therapists, each with the profile and its breakdown."""
-    rows = prefiltered(request).values(*CANDIDATE_COLUMNS)
+    rows = prefiltered(request).values_list(*CANDIDATE_COLUMNS)
     candidates = [candidate_from_row(r) for r in rows]
     ranked = matching.rank(candidates, request, seed=seed, limit=limit, labels=term_labels())
     keys = [m.candidate.key for m in ranked]
@@ -176,7 +186,7 @@ def match(request: matching.Request, *, seed: str, limit: int = 20) -> list[Resu
 
 def naive_match(request: matching.Request, *, seed: str, limit: int = 20) -> list[matching.Match]:
     """The same ranking with no help from the database: every listed row, filtered in Python. For bench/."""
-    rows = listed_profiles().values(*CANDIDATE_COLUMNS)
+    rows = listed_profiles().values_list(*CANDIDATE_COLUMNS)
     return matching.rank((candidate_from_row(r) for r in rows), request, seed=seed, limit=limit, labels=term_labels())
 
 

@@ -52,8 +52,9 @@ def row(**overrides):
 
 
 def test_a_good_file_imports_every_row_and_verifies_where_asked(staff_sam):
-    text = csv_text(row(), row(email="ben@example.test", name="Ben Okafor", verified="no", city="Leeds",
-                              country_code="GB"))
+    text = csv_text(
+        row(), row(email="ben@example.test", name="Ben Okafor", verified="no", city="Leeds", country_code="GB")
+    )
     result = services.import_csv(staff_sam, text=text)
     assert result.ok and result.created == 2
     ana = TherapistProfile.objects.get(user__email="ana@example.test")
