@@ -198,6 +198,8 @@ def build_profile(rng: random.Random, place: gazetteer.Place, modalities, specia
     sliding = rng.random() < 0.35
     languages = {"en"} | set(rng.sample(EXTRA_LANGUAGES.get(country, ()), k=rng.choice((0, 0, 0, 1, 1, 2))))
     lat, lon = _jitter(rng, place)
+    openings = OPENINGS if "couples" in formats else tuple(o for o in OPENINGS if "couples" not in o)
+    middles = MIDDLES if "couples" in formats else tuple(m for m in MIDDLES if "couples" not in m)
     jurisdiction = place.admin1 if country == "US" and place.admin1 else country
     fields = {
         "name": name,
@@ -222,7 +224,7 @@ def build_profile(rng: random.Random, place: gazetteer.Place, modalities, specia
         if rng.random() < 0.4
         else "",
         "accepts_new_clients": rng.random() < 0.85,
-        "statement": " ".join((rng.choice(OPENINGS), rng.choice(MIDDLES), rng.choice(CLOSINGS))),
+        "statement": " ".join((rng.choice(openings), rng.choice(middles), rng.choice(CLOSINGS))),
         **{f"offers_{f}": f in formats for f in FORMATS},
     }
     chosen_modalities = rng.sample(modalities, k=min(len(modalities), rng.randint(1, 4)))
