@@ -311,6 +311,9 @@ def _codes(value: str, allowed, column: str, errors: list[str]) -> list[str]:
 def _parse_row(number: int, raw: dict, terms: dict, lengths: dict) -> tuple[_Row | None, list[str]]:
     errors: list[str] = []
     row = {k: (raw.get(k) or "").strip() for k in CSV_COLUMNS}
+    bad = [k for k, v in row.items() if "\x00" in v]
+    if bad:
+        return None, [f"{', '.join(bad)} contains a NUL character; save the file again as plain CSV"]
     for column in sorted(REQUIRED_COLUMNS):
         if not row[column]:
             errors.append(f"{column} is required")

@@ -15,13 +15,16 @@ from trustrepair.directory.models import Specialty
 
 @public
 def directory(request):
-    specialty = request.GET.get("specialty", "")[:60]
-    format_ = request.GET.get("format", "")[:20]
+    specialties = list(Specialty.objects.filter(is_active=True))
+    specialty = request.GET.get("specialty", "")
+    specialty = specialty if specialty in {s.slug for s in specialties} else ""
+    format_ = request.GET.get("format", "")
+    format_ = format_ if format_ in matching.FORMATS else ""
     profiles = selectors.directory_page(specialty=specialty, format=format_)
     page = Paginator(profiles, 20).get_page(request.GET.get("page"))
     context = {
         "page": page,
-        "specialties": Specialty.objects.filter(is_active=True),
+        "specialties": specialties,
         "formats": matching.FORMATS,
         "chosen_specialty": specialty,
         "chosen_format": format_,

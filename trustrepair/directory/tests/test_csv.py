@@ -92,6 +92,7 @@ def test_one_bad_row_means_nothing_is_imported_and_each_error_names_its_row(staf
         ({"country_code": "XYZ"}, "row 2: country_code must be two letters, like GB or US"),
         ({"in_person": "no", "video": "no"}, "row 2: choose in_person, video or both"),
         ({"licence_number": "x" * 100}, "row 2: licence_number is longer than 60 characters"),
+        ({"name": "A\x00B"}, "row 2: name contains a NUL character; save the file again as plain CSV"),
     ],
 )
 def test_row_errors_say_what_is_wrong(staff_sam, overrides, message):

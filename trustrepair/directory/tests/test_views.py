@@ -110,6 +110,7 @@ def test_a_place_that_cannot_be_found_gets_a_message_and_keeps_what_was_typed(cl
         {"languages": ["xx"]},
         {"name": ""},
         {"city": "Springfield"},
+        {"statement": "nul\x00byte"},
     ],
 )
 def test_bad_profile_input_is_a_field_error_never_a_500(client, therapist_tess, overrides):
@@ -307,6 +308,7 @@ def test_an_ambiguous_place_asks_which_one_and_keeps_what_was_typed(client):
         {"format": "couples", "language": "klingon"},
         {"format": "couples", "concerns": ["nope"]},
         {"format": "couples", "place": "x" * 500},
+        {"format": "couples", "place": "Leeds\x00"},
     ],
 )
 def test_bad_questionnaire_input_is_a_field_error_never_a_500(client, query):
