@@ -1,0 +1,245 @@
+"""Latency of a full therapist match (questionnaire → top 20 with breakdowns), SQL-prefiltered vs naive.
+
+    .venv/bin/python bench/match.py                       # N = 1,000 10,000 100,000 on SQLite and PostgreSQL
+    .venv/bin/python bench/match.py --sizes 1000 10000 --backends sqlite
+
+It makes its own databases: a fresh SQLite file under var/bench/ for each N, and a PostgreSQL database
+named <your database>_bench (dropped and created for each N) on the server in BENCH_PG_URL, else
+DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/wt_directory. Each (backend, N) runs in its own
+process: migrate, seed N therapists (seed_directory's generator), ANALYZE, then time the same questionnaires
+two ways in the same run:
+
+  sql    the app's path: the form → bounding box, format, language, listed and accepting filtered in SQL
+         (indexed latitude/longitude) → pure scoring of the remaining candidates → top 20 → profiles fetched
+  naive  the form → every listed row loaded → the same pure hard-requirement filter and scoring in Python →
+         top 20 → profiles fetched
+
+Both return the identical ranking (checked on every run). The ratio is naive p50 / sql p50.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/wt_directory"
+
+NEARBY = [
+    {
+        "format": "couples",
+        "mode": "in_person",
+        "place": "London, GB",
+        "radius_km": "25",
+        "concerns": ["infidelity-and-betrayal"],
+        "budget": "100",
+        "times": ["weekday_evenings"],
+    },
+    {
+        "format": "individual",
+        "mode": "in_person",
+        "place": "Austin, TX, US",
+        "radius_km": "50",
+        "concerns": ["trust-issues", "attachment-anxiety"],
+        "involved": ["partner"],
+    },
+    {"format": "family", "mode": "either", "place": "Toronto", "radius_km": "25", "concerns": ["family-estrangement"]},
+    {
+        "format": "individual",
+        "mode": "in_person",
+        "place": "Leeds",
+        "radius_km": "10",
+        "language": "en",
+        "budget": "70",
+    },
+    {
+        "format": "individual",
+        "mode": "either",
+        "place": "Sydney",
+        "radius_km": "25",
+        "concerns": ["relationship-trauma"],
+        "times": ["weekends"],
+    },
+]
+ONLINE = [
+    {"format": "individual", "mode": "online", "language": "es", "budget": "80", "concerns": ["trust-issues"]},
+    {"format": "couples", "mode": "online", "concerns": ["infidelity-and-betrayal"], "times": ["weekends"]},
+    {"format": "individual", "mode": "online", "concerns": ["attachment-anxiety", "trust-issues"], "budget": "120"},
+]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * pct / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+# ---- worker: one backend, one N ------------------------------------------------------------------
+
+
+def worker(n: int, runs: int, naive_runs: int) -> dict:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.http import QueryDict
+
+    from trustrepair.directory import matching, seeding, selectors
+    from trustrepair.directory.forms import MatchForm
+    from trustrepair.directory.models import TherapistProfile
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    seeding.seed_therapists(n, email_prefix="bench", seed=42)
+    seed_s = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    listed = TherapistProfile.objects.filter(is_listed=True).count()
+
+    def request_from(answers: dict) -> matching.Request:
+        query = QueryDict(mutable=True)
+        for key, value in answers.items():
+            if isinstance(value, list):
+                query.setlist(key, value)
+            else:
+                query[key] = value
+        form = MatchForm(query)
+        assert form.is_valid(), form.errors
+        data, place = form.cleaned_data, form.place
+        return matching.Request(
+            format=data["format"],
+            mode=data["mode"],
+            language=data.get("language") or "",
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            radius_km=float(data["radius_km"]),
+            concerns=frozenset(data.get("concerns") or ()),
+            involved=frozenset(data.get("involved") or ()),
+            modalities=frozenset(data.get("modalities") or ()),
+            budget=float(data["budget"]) if data.get("budget") is not None else None,
+            times=frozenset(data.get("times") or ()),
+        )
+
+    def sql_path(answers):
+        results = selectors.match(request_from(answers), seed="bench")
+        return [r.match.candidate.key for r in results], [r.match.factors for r in results]
+
+    def naive_path(answers):
+        ranked = selectors.naive_match(request_from(answers), seed="bench")
+        keys = [m.candidate.key for m in ranked]
+        profiles = {
+            str(p.public_id): p
+            for p in TherapistProfile.objects.filter(public_id__in=keys).prefetch_related("specialties", "modalities")
+        }
+        return [k for k in keys if k in profiles], [m.factors for m in ranked]
+
+    out = {"n": n, "listed": listed, "seed_s": seed_s, "vendor": connection.vendor, "classes": {}}
+    for name, questionnaires in (("nearby", NEARBY), ("online", ONLINE)):
+        for answers in questionnaires:  # warm up, and check both paths agree
+            assert sql_path(answers)[0] == naive_path(answers)[0], f"paths disagree on {answers}"
+        returned = [len(sql_path(a)[0]) for a in questionnaires]
+        timings = {"sql": [], "naive": []}
+        for label, fn, count in (("sql", sql_path, runs), ("naive", naive_path, naive_runs)):
+            for i in range(count):
+                answers = questionnaires[i % len(questionnaires)]
+                t = time.perf_counter()
+                fn(answers)
+                timings[label].append((time.perf_counter() - t) * 1000)
+        out["classes"][name] = {
+            "returned": returned,
+            "sql_p50": percentile(timings["sql"], 50),
+            "sql_p95": percentile(timings["sql"], 95),
+            "naive_p50": percentile(timings["naive"], 50),
+            "naive_p95": percentile(timings["naive"], 95),
+            "runs": runs,
+            "naive_runs": naive_runs,
+        }
+    return out
+
+
+# ---- orchestrator --------------------------------------------------------------------------------
+
+
+def pg_admin(base_url: str, bench_db: str) -> None:
+    import psycopg
+
+    with psycopg.connect(base_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{bench_db}"')
+
+
+def run_one(backend: str, n: int, runs: int, naive_runs: int) -> dict:
+    env = dict(os.environ, TRUSTREPAIR_LOCAL="1", DJANGO_SETTINGS_MODULE="trustrepair.settings")
+    if backend == "sqlite":
+        folder = ROOT / "var" / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"match-{n}.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{path}"
+    else:
+        base = os.environ.get("BENCH_PG_URL") or os.environ.get("DATABASE_URL") or DEFAULT_PG
+        if not base.startswith("postgres"):
+            base = DEFAULT_PG
+        parts = urlsplit(base)
+        bench_db = (parts.path.lstrip("/") or "postgres") + "_bench"
+        pg_admin(base, bench_db)
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + bench_db))
+    cmd = [sys.executable, __file__, "--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"worker failed for {backend} N={n}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--backends", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"])
+    parser.add_argument("--runs", type=int, default=60, help="timed matches per class on the SQL path")
+    parser.add_argument("--naive-runs", type=int, default=0, help="timed naive matches per class (default: scaled)")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(worker(args.worker, args.runs, args.naive_runs)))
+        return
+
+    header = (
+        f"{'backend':<10} {'N':>7} {'listed':>7} {'query':<7} {'sql p50':>9} {'sql p95':>9} "
+        f"{'naive p50':>10} {'naive p95':>10} {'naive/sql':>9}  seed"
+    )
+    print("Full match: questionnaire -> top 20 with breakdowns. Times in ms; ratio = naive p50 / sql p50.")
+    print(header)
+    print("-" * len(header))
+    for backend in args.backends:
+        for n in args.sizes:
+            naive_runs = args.naive_runs or (args.runs if n <= 10000 else max(10, args.runs // 4))
+            r = run_one(backend, n, args.runs, naive_runs)
+            for name, c in r["classes"].items():
+                ratio = c["naive_p50"] / c["sql_p50"] if c["sql_p50"] else float("nan")
+                print(
+                    f"{backend:<10} {n:>7} {r['listed']:>7} {name:<7} {c['sql_p50']:>9.1f} {c['sql_p95']:>9.1f} "
+                    f"{c['naive_p50']:>10.1f} {c['naive_p95']:>10.1f} {ratio:>8.1f}x  {r['seed_s']:.0f}s",
+                    flush=True,
+                )
+    print(
+        "nearby = in person or either, near London/Austin/Toronto/Leeds/Sydney (bounding box in SQL); "
+        "online = video only (no box; format, language, listed, accepting in SQL)."
+    )
+
+
+if __name__ == "__main__":
+    main()

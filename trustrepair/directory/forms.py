@@ -1,0 +1,286 @@
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.text import slugify
+
+from trustrepair.directory import gazetteer
+from trustrepair.directory.matching import INVOLVED, TIMES
+from trustrepair.directory.models import (
+    FORMAT_CHOICES,
+    LANGUAGES,
+    TIME_CHOICES,
+    Modality,
+    Specialty,
+    TherapistProfile,
+)
+
+RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km"), (250, "250 km")]
+MODE_CHOICES = [
+    ("either", "Either is fine"),
+    ("in_person", "In person, near a place"),
+    ("online", "Online (video)"),
+]
+
+
+def place_for(text: str) -> gazetteer.Place:
+    """The city `text` names, or a ValidationError that says what to type instead."""
+    try:
+        return gazetteer.resolve(text)
+    except gazetteer.AmbiguousPlace as exc:
+        options = "; ".join(p.label for p in exc.options)
+        raise ValidationError(
+            f"There is more than one “{text.split(',')[0].strip()}”. Add the country or state, for example: {options}.",
+            code="ambiguous",
+        )
+    except gazetteer.PlaceNotFound:
+        raise ValidationError(
+            "We couldn't find that place. Type a town or city and, if you like, its country: for example "
+            "“Leeds, GB” or “Portland, OR, US”.",
+            code="not_found",
+        )
+
+
+class TermChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, model, **kwargs):
+        super().__init__(queryset=model.objects.filter(is_active=True), required=False, **kwargs)
+
+
+class ProfileForm(forms.ModelForm):
+    """What a therapist edits about their own profile."""
+
+    formats = forms.MultipleChoiceField(
+        label="Formats you offer", choices=FORMAT_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    languages = forms.MultipleChoiceField(
+        label="Languages you work in", choices=LANGUAGES, widget=forms.CheckboxSelectMultiple
+    )
+    session_times = forms.MultipleChoiceField(
+        label="When you usually see clients", choices=TIME_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    modalities = TermChoiceField(Modality, label="Approaches you use")
+    specialties = TermChoiceField(Specialty, label="What you specialise in")
+
+    class Meta:
+        model = TherapistProfile
+        fields = [
+            "name",
+            "pronouns",
+            "credentials",
+            "licence_type",
+            "licence_number",
+            "jurisdictions",
+            "modalities",
+            "specialties",
+            "formats",
+            "offers_in_person",
+            "address",
+            "city",
+            "offers_video",
+            "languages",
+            "session_times",
+            "fee",
+            "offers_sliding_scale",
+            "sliding_scale_min",
+            "insurance",
+            "accepts_new_clients",
+            "statement",
+            "wants_listing",
+        ]
+        labels = {
+            "offers_in_person": "I see clients in person",
+            "offers_video": "I see clients by video",
+            "city": "City (and country or state)",
+            "offers_sliding_scale": "I offer a sliding scale",
+            "accepts_new_clients": "I am accepting new clients",
+        }
+        help_texts = {
+            "city": "Used to place you for people searching nearby, for example “Leeds, GB” or “Austin, TX, US”.",
+            "statement": "A few sentences in your own words about how you work with people whose trust has been hurt.",
+            "wants_listing": "Staff verify your licence before your profile appears in the public directory.",
+        }
+        widgets = {"statement": forms.Textarea(attrs={"rows": 6, "maxlength": 1500})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = self.instance
+        if profile.pk:
+            self.initial.setdefault("formats", profile.formats)
+            self.initial["languages"] = profile.language_codes
+            self.initial["session_times"] = profile.time_codes
+            # Keep terms the therapist already has even if staff have since retired them.
+            for name, model in (("modalities", Modality), ("specialties", Specialty)):
+                current = getattr(profile, name).values_list("pk", flat=True)
+                self.fields[name].queryset = model.objects.filter(Q(is_active=True) | Q(pk__in=list(current)))
+        else:
+            self.initial.setdefault("formats", ["individual"])
+            self.initial.setdefault("languages", ["en"])
+
+    def clean_fee(self):
+        fee = self.cleaned_data.get("fee")
+        if fee is not None and fee < 0:
+            raise ValidationError("The fee cannot be negative.")
+        return fee
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("offers_in_person") and not data.get("offers_video"):
+            self.add_error("offers_video", "Choose in person, video, or both, so clients know how to meet you.")
+        if data.get("offers_in_person"):
+            city = (data.get("city") or "").strip()
+            if not city:
+                self.add_error("city", "Add the city where you see clients in person.")
+            else:
+                try:
+                    self.place = place_for(city)
+                except ValidationError as exc:
+                    self.add_error("city", exc)
+        low, fee = data.get("sliding_scale_min"), data.get("fee")
+        if data.get("offers_sliding_scale"):
+            if low is None:
+                self.add_error("sliding_scale_min", "Add the lowest fee on your sliding scale.")
+            elif low < 0:
+                self.add_error("sliding_scale_min", "The lowest fee cannot be negative.")
+            elif fee is not None and low > fee:
+                self.add_error("sliding_scale_min", "The lowest sliding-scale fee should not be above your usual fee.")
+        return data
+
+    def profile_fields(self) -> dict:
+        """Cleaned data in the shape services.save_profile takes."""
+        data = dict(self.cleaned_data)
+        formats = set(data.pop("formats", []))
+        for value, _label in FORMAT_CHOICES:
+            data[f"offers_{value}"] = value in formats
+        data["languages"] = TherapistProfile.join(data.get("languages") or [])
+        data["session_times"] = TherapistProfile.join(data.get("session_times") or [])
+        place = getattr(self, "place", None)
+        if data.get("offers_in_person") and place is not None:
+            data.update(latitude=place.latitude, longitude=place.longitude, country_code=place.country_code)
+        elif not data.get("offers_in_person"):
+            data.update(latitude=None, longitude=None)
+        if not data.get("offers_sliding_scale"):
+            data["sliding_scale_min"] = None
+        return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("verify", "Verify: the licence checks out"), ("return", "Return to the therapist with a note")],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note to the therapist", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "return" and not data.get("note", "").strip():
+            self.add_error("note", "Say what needs to change, so the therapist can fix it.")
+        return data
+
+
+class TermForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("modality", "Approach (modality)"), ("specialty", "Specialty")])
+    name = forms.CharField(max_length=80)
+    description = forms.CharField(max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        name = (data.get("name") or "").strip()
+        if not name:
+            return data
+        slug = slugify(name)[:60]
+        if not slug:
+            self.add_error("name", "Use letters or numbers in the name.")
+            return data
+        model = Modality if data.get("kind") == "modality" else Specialty
+        if model.objects.filter(slug=slug).exists() or model.objects.filter(name__iexact=name).exists():
+            self.add_error("name", "That term already exists.")
+        data["slug"] = slug
+        data["name"] = name
+        return data
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="CSV file", help_text="The same columns as the export. At most 5 MB.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise ValidationError("That file is larger than 5 MB.")
+        raw = upload.read()
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError("Save the file as UTF-8 CSV and try again.")
+
+
+class MatchForm(forms.Form):
+    """The short questionnaire. Every field but format and how to meet is optional."""
+
+    concerns = forms.MultipleChoiceField(
+        label="What brings you here?", required=False, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    involved = forms.MultipleChoiceField(
+        label="Who is involved?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(INVOLVED.items()),
+    )
+    format = forms.ChoiceField(
+        label="What kind of sessions?", choices=FORMAT_CHOICES, initial="individual", widget=forms.RadioSelect
+    )
+    mode = forms.ChoiceField(
+        label="How would you like to meet?", choices=MODE_CHOICES, initial="either", widget=forms.RadioSelect
+    )
+    place = forms.CharField(
+        label="Near which town or city?",
+        required=False,
+        max_length=120,
+        help_text="Only for meeting in person. For example “Leeds”, “London, GB” or “Springfield, MA, US”.",
+    )
+    radius_km = forms.TypedChoiceField(
+        label="How far could you travel?", choices=RADIUS_CHOICES, coerce=int, initial=25, required=False
+    )
+    language = forms.ChoiceField(label="Language", required=False, choices=[("", "Any language"), *LANGUAGES])
+    budget = forms.DecimalField(
+        label="Budget per session",
+        required=False,
+        min_value=Decimal(0),
+        max_digits=8,
+        decimal_places=2,
+        help_text="Leave empty if cost doesn't matter. Sliding-scale fees are counted.",
+    )
+    times = forms.MultipleChoiceField(
+        label="When could you go?", required=False, widget=forms.CheckboxSelectMultiple, choices=list(TIMES.items())
+    )
+    modalities = forms.MultipleChoiceField(
+        label="Approaches you'd like (optional)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+        help_text="Leave empty and we'll suggest approaches that fit what you said.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["concerns"].choices = list(Specialty.objects.filter(is_active=True).values_list("slug", "name"))
+        self.fields["modalities"].choices = list(Modality.objects.filter(is_active=True).values_list("slug", "name"))
+        self.place = None
+
+    def clean(self):
+        data = super().clean()
+        text = (data.get("place") or "").strip()
+        if data.get("mode") == "in_person" and not text:
+            self.add_error("place", "Type a town or city, so we can find therapists near it.")
+        elif text:
+            try:
+                self.place = place_for(text)
+            except ValidationError as exc:
+                self.add_error("place", exc)
+        if not data.get("radius_km"):
+            data["radius_km"] = 25
+        return data

@@ -1,0 +1,57 @@
+"""Small helpers that make directory data for tests."""
+
+from decimal import Decimal
+
+from trustrepair.accounts.models import User
+from trustrepair.directory import services
+from trustrepair.directory.models import Modality, Specialty
+
+
+def profile_fields(**overrides) -> dict:
+    fields = {
+        "name": "Dr Test Therapist",
+        "pronouns": "",
+        "credentials": "LMFT",
+        "licence_type": "Licensed Marriage and Family Therapist",
+        "licence_number": "NY-1234",
+        "jurisdictions": "NY",
+        "offers_individual": True,
+        "offers_couples": True,
+        "offers_family": False,
+        "offers_group": False,
+        "offers_in_person": True,
+        "offers_video": True,
+        "address": "1 Main Street",
+        "city": "New York, NY, US",
+        "country_code": "US",
+        "latitude": 40.7143,
+        "longitude": -74.006,
+        "languages": ",en,",
+        "session_times": ",weekday_evenings,",
+        "fee": Decimal("120.00"),
+        "offers_sliding_scale": False,
+        "sliding_scale_min": None,
+        "insurance": "",
+        "accepts_new_clients": True,
+        "statement": "I help people rebuild trust.",
+        "wants_listing": True,
+    }
+    fields.update(overrides)
+    return fields
+
+
+def make_profile(user, *, verified_by=None, specialties=("trust-issues",), modalities=("cbt",), **overrides):
+    profile = services.save_profile(
+        user,
+        modalities=list(Modality.objects.filter(slug__in=modalities)),
+        specialties=list(Specialty.objects.filter(slug__in=specialties)),
+        **profile_fields(**overrides),
+    )
+    if verified_by is not None:
+        profile = services.verify_profile(verified_by, profile=profile)
+    return profile
+
+
+def make_therapist(email: str, **kwargs):
+    user = User.objects.create_user(email=email, password=None, role=User.Role.THERAPIST, display_name=email[:20])
+    return make_profile(user, **kwargs)

@@ -1,0 +1,90 @@
+"""A person finds a therapist with the keyboard alone, and sees why each one matches."""
+
+import pytest
+
+from conftest import axe_violations
+from trustrepair.directory.tests.factories import make_therapist
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, selector: str, limit: int = 120) -> None:
+    """Press Tab until the element matching `selector` has focus (fails if the keyboard cannot reach it)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with the keyboard")
+
+
+def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
+    staff = staff_sam
+    make_therapist(
+        "near@example.test",
+        verified_by=staff,
+        name="Morgan Leeds",
+        city="Leeds",
+        latitude=53.80,
+        longitude=-1.55,
+        specialties=("trust-issues", "infidelity-and-betrayal"),
+        modalities=("gottman-method",),
+    )
+    make_therapist(
+        "also@example.test",
+        verified_by=staff,
+        name="Riley Wakefield",
+        city="Wakefield",
+        latitude=53.68,
+        longitude=-1.50,
+        specialties=("workplace-trust",),
+    )
+    make_therapist(
+        "far@example.test",
+        verified_by=staff,
+        name="Far Away",
+        city="London",
+        latitude=51.5,
+        longitude=-0.12,
+        offers_video=False,
+    )
+
+    page.goto("/therapists/find/")
+    assert axe_violations(page) == []
+
+    tab_to(page, "input[name=concerns][value=infidelity-and-betrayal]")
+    page.keyboard.press("Space")
+    tab_to(page, "input[name=format]")  # the checked radio of the group takes focus
+    page.keyboard.press("ArrowRight")  # individual -> couples
+    tab_to(page, "input[name=mode]")
+    page.keyboard.press("ArrowDown")  # either -> in person
+    tab_to(page, "input[name=place]")
+    page.keyboard.type("Leeds")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/therapists/find/?*")
+    heading = page.locator("#results-heading")
+    assert heading.inner_text().startswith("2 therapists")
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+    names = page.locator(".match-list h3 a").all_inner_texts()
+    assert names == ["Morgan Leeds", "Riley Wakefield"]  # the better fit first; London is out of range
+
+    tab_to(page, ".match-list li:first-child summary")
+    page.keyboard.press("Enter")
+    why = page.locator(".match-list li:first-child details")
+    assert why.get_attribute("open") is not None
+    assert "Experienced with Infidelity and betrayal" in why.inner_text()
+    assert "Offers couples sessions" in why.inner_text()
+    assert axe_violations(page) == []
+
+
+def test_a_place_that_cannot_be_found_is_explained_beside_the_field(page):
+    page.goto("/therapists/find/")
+    tab_to(page, "input[name=mode]")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "input[name=place]")
+    page.keyboard.type("Qqqzzzville")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/therapists/find/?*")
+    assert "couldn't find that place" in page.locator("#id_place_error").inner_text()
+    assert page.input_value("input[name=place]") == "Qqqzzzville"
+    assert axe_violations(page) == []
