@@ -190,8 +190,29 @@ def naive_match(request: matching.Request, *, seed: str, limit: int = 20) -> lis
     return matching.rank((candidate_from_row(r) for r in rows), request, seed=seed, limit=limit, labels=term_labels())
 
 
+# The trust profile (measures) names concerns and therapies in its own words; these tables turn them into
+# the directory's specialties and approaches. A concern with no specialty here (low mood, worry) is left
+# for the person to raise with the therapist they choose.
+PROFILE_CONCERN_TO_SPECIALTY = {
+    "betrayal": "infidelity-and-betrayal",
+    "childhood": "trust-issues",
+    "trauma": "relationship-trauma",
+    "attachment": "attachment-anxiety",
+    "jealousy_checking": "trust-issues",
+}
+PROFILE_THERAPY_TO_MODALITY = {
+    "efct": "emotionally-focused-couples-therapy",
+    "cbct": "cognitive-behavioural-couples-therapy",
+    "attachment": "attachment-based",
+    "schema": "schema-therapy",
+    "trauma_informed": "trauma-informed",
+    "emdr": "emdr",
+    "cbt": "cbt",
+}
+
+
 def profile_preferences_for(user) -> dict:
-    """Answers to prefill the questionnaire from the person's trust profile, if the measures app offers them."""
+    """Answers to prefill the questionnaire from the person's trust profile, in the directory's terms."""
     if user is None or not getattr(user, "is_authenticated", False):
         return {}
     try:
@@ -202,4 +223,13 @@ def profile_preferences_for(user) -> dict:
         prefs = profile_preferences(user)
     except (AttributeError, LookupError, TypeError, ValueError):
         return {}
-    return dict(prefs) if isinstance(prefs, dict) else {}
+    answers = {}
+    concerns = {PROFILE_CONCERN_TO_SPECIALTY.get(c) for c in prefs.get("concerns") or ()} - {None}
+    if concerns:
+        answers["concerns"] = sorted(concerns)
+    modalities = {PROFILE_THERAPY_TO_MODALITY.get(m) for m in prefs.get("modalities") or ()} - {None}
+    if modalities:
+        answers["modalities"] = sorted(modalities)
+    if prefs.get("format"):
+        answers["format"] = prefs["format"]
+    return answers

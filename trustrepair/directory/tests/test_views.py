@@ -319,18 +319,34 @@ def test_bad_questionnaire_input_is_a_field_error_never_a_500(client, query):
     assert "Nothing you typed has been lost" in response.text
 
 
-def test_questionnaire_is_prefilled_from_the_trust_profile_when_measures_offers_it(client, client_alice, monkeypatch):
-    import sys
-    import types
+def test_questionnaire_is_prefilled_from_the_trust_profile(client, client_alice):
+    from trustrepair.measures.tests.factories import take
 
-    fake = types.ModuleType("trustrepair.measures.selectors")
-    fake.profile_preferences = lambda user: {"concerns": ["attachment-anxiety"], "format": "couples", "junk": 1}
-    monkeypatch.setitem(sys.modules, "trustrepair.measures.selectors", fake)
+    # Alice's causes checklist: a partner was unfaithful and dishonest; nothing else
+    causes = dict.fromkeys(
+        [
+            "early_inconsistent",
+            "early_promises",
+            "early_unseen",
+            "early_abandonment",
+            "manipulation",
+            "confidant_letdown",
+            "abuse_or_trauma",
+            "guarded_environment",
+            "fear_of_abandonment",
+            "fear_of_closeness",
+            "low_mood_or_anxiety",
+            "fear_thoughts",
+        ],
+        0,
+    )
+    take(client_alice, "causes", {**causes, "partner_infidelity": 1, "partner_dishonesty": 1})
     client.force_login(client_alice)
     response = client.get(FIND)
-    assert re.search(r'<input[^>]*value="attachment-anxiety"[^>]*checked', response.text)
+    assert re.search(r'<input[^>]*value="infidelity-and-betrayal"[^>]*checked', response.text)
     assert re.search(r'<input[^>]*value="couples"[^>]*checked', response.text)
-    assert not re.search(r'<input[^>]*value="trust-issues"[^>]*checked', response.text)
+    assert re.search(r'<input[^>]*value="emotionally-focused-couples-therapy"[^>]*checked', response.text)
+    assert not re.search(r'<input[^>]*value="workplace-trust"[^>]*checked', response.text)
 
 
 def test_questionnaire_works_without_a_trust_profile(client, client_alice):
