@@ -48,6 +48,15 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
     def __init__(self, model, **kwargs):
         super().__init__(queryset=model.objects.filter(is_active=True), required=False, **kwargs)
 
+    def _check_values(self, value):
+        # A tampered id too large for the database's integer would raise OverflowError in the lookup.
+        for pk in value:
+            if not str(pk).isdigit() or int(pk) > 2**63 - 1:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
 
 class ProfileForm(forms.ModelForm):
     """What a therapist edits about their own profile."""
