@@ -1,6 +1,7 @@
 """Small helpers that make directory data for tests."""
 
 from decimal import Decimal
+from importlib import import_module
 
 from trustrepair.accounts.models import User
 from trustrepair.directory import services
@@ -40,7 +41,16 @@ def profile_fields(**overrides) -> dict:
     return fields
 
 
+def ensure_starting_terms() -> None:
+    """The taxonomy comes from a data migration; a transactional test before this one may have flushed it."""
+    default_terms = import_module("trustrepair.directory.migrations.0002_default_terms")
+    for model, terms in ((Modality, default_terms.MODALITIES), (Specialty, default_terms.SPECIALTIES)):
+        for slug, name in terms:
+            model.objects.get_or_create(slug=slug, defaults={"name": name})
+
+
 def make_profile(user, *, verified_by=None, specialties=("trust-issues",), modalities=("cbt",), **overrides):
+    ensure_starting_terms()
     profile = services.save_profile(
         user,
         modalities=list(Modality.objects.filter(slug__in=modalities)),
