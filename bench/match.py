@@ -115,20 +115,7 @@ def worker(n: int, runs: int, naive_runs: int) -> dict:
                 query[key] = value
         form = MatchForm(query)
         assert form.is_valid(), form.errors
-        data, place = form.cleaned_data, form.place
-        return matching.Request(
-            format=data["format"],
-            mode=data["mode"],
-            language=data.get("language") or "",
-            latitude=place.latitude if place else None,
-            longitude=place.longitude if place else None,
-            radius_km=float(data["radius_km"]),
-            concerns=frozenset(data.get("concerns") or ()),
-            involved=frozenset(data.get("involved") or ()),
-            modalities=frozenset(data.get("modalities") or ()),
-            budget=float(data["budget"]) if data.get("budget") is not None else None,
-            times=frozenset(data.get("times") or ()),
-        )
+        return form.match_request()
 
     def sql_path(answers):
         results = selectors.match(request_from(answers), seed="bench")

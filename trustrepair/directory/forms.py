@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from trustrepair.directory import gazetteer
-from trustrepair.directory.matching import INVOLVED, TIMES
+from trustrepair.directory.matching import INVOLVED, TIMES, Request
 from trustrepair.directory.models import (
     FORMAT_CHOICES,
     LANGUAGES,
@@ -293,3 +293,20 @@ class MatchForm(forms.Form):
         if not data.get("radius_km"):
             data["radius_km"] = 25
         return data
+
+    def match_request(self) -> Request:
+        """The valid answers as the pure matcher's request."""
+        data, place = self.cleaned_data, self.place
+        return Request(
+            format=data["format"],
+            mode=data["mode"],
+            language=data.get("language") or "",
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            radius_km=float(data["radius_km"]),
+            concerns=frozenset(data.get("concerns") or ()),
+            involved=frozenset(data.get("involved") or ()),
+            modalities=frozenset(data.get("modalities") or ()),
+            budget=float(data["budget"]) if data.get("budget") is not None else None,
+            times=frozenset(data.get("times") or ()),
+        )

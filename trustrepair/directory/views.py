@@ -51,21 +51,7 @@ def find(request):
     form = MatchForm(request.GET if asked else None, initial=_initial_answers(request.user))
     results = None
     if asked and form.is_valid():
-        data = form.cleaned_data
-        place = form.place
-        match_request = matching.Request(
-            format=data["format"],
-            mode=data["mode"],
-            language=data.get("language") or "",
-            latitude=place.latitude if place else None,
-            longitude=place.longitude if place else None,
-            radius_km=float(data["radius_km"]),
-            concerns=frozenset(data.get("concerns") or ()),
-            involved=frozenset(data.get("involved") or ()),
-            modalities=frozenset(data.get("modalities") or ()),
-            budget=float(data["budget"]) if data.get("budget") is not None else None,
-            times=frozenset(data.get("times") or ()),
-        )
+        match_request = form.match_request()
         person = str(request.user.public_id) if request.user.is_authenticated else ""
         results = selectors.match(match_request, seed=selectors.daily_seed(person))
     context = {"form": form, "results": results, "asked": asked, "place": form.place}
