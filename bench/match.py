@@ -5,7 +5,7 @@
 
 It makes its own databases: a fresh SQLite file under var/bench/ for each N, and a PostgreSQL database
 named <your database>_bench (dropped and created for each N) on the server in BENCH_PG_URL, else
-DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/wt_directory. Each (backend, N) runs in its own
+DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test. Each (backend, N) runs in its own
 process: migrate, seed N therapists (seed_directory's generator), ANALYZE, then time the same questionnaires
 two ways in the same run:
 
@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/wt_directory"
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 
 NEARBY = [
     {
