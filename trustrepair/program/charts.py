@@ -146,9 +146,11 @@ def bar_chart(
         for n, s in enumerate(series):
             v = min(values[n][i], top)
             h = plot_h * v / top if top else 0
+            if v > 0:
+                h = max(h, 1.0)  # a small count still shows as a sliver, not as nothing
             if stacked:
                 x, w = x0, inner
-                y = base - plot_h * min(stack + v, top) / top
+                y = min(base - plot_h * min(stack + v, top) / top, base - h)
                 stack += v
             else:
                 w = inner / len(series)
