@@ -1,0 +1,378 @@
+"""Forms for the tools. Every limit (0–10, 0–100, lengths) comes from the model, so a bad value gets a
+message next to its field; nothing reaches the database unchecked."""
+
+from django import forms
+from django.utils import timezone
+
+from trustrepair.exercises import distortions
+from trustrepair.exercises.models import (
+    BeliefRating,
+    CommunicationScript,
+    CoreBelief,
+    CustomDistortion,
+    EvidenceBrick,
+    FearPrediction,
+    JournalEntry,
+    LadderAttempt,
+    LadderStep,
+    NeedStatement,
+    SelfPromise,
+    ThoughtRecord,
+    TriggerLog,
+    TrustEvent,
+)
+from trustrepair.exercises.scripts import DEFAULT_NOT_RESPONSIBLE
+
+
+def _area(rows: int = 3):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class TrustEventForm(forms.ModelForm):
+    class Meta:
+        model = TrustEvent
+        fields = ["age", "happened_on", "who", "what_happened", "impact"]
+        widgets = {"happened_on": DateInput(), "who": _area(1), "what_happened": _area(4)}
+        help_texts = {
+            "age": "Your age then, if you remember it. Give an age, a date, or both.",
+            "happened_on": "Or a date, if you know it.",
+        }
+
+    def clean(self):
+        data = super().clean()
+        no_place = data.get("age") is None and data.get("happened_on") is None
+        if no_place and not self.has_error("age") and not self.has_error("happened_on"):
+            self.add_error("age", "Give your age at the time or a date, so the event has a place on the timeline.")
+        return data
+
+
+class TriggerLogForm(forms.ModelForm):
+    class Meta:
+        model = TriggerLog
+        fields = [
+            "occurred_at",
+            "context",
+            "situation",
+            "body_sensation",
+            "thought",
+            "urge",
+            "urge_other",
+            "intensity",
+            "response",
+            "what_helped",
+        ]
+        widgets = {
+            "occurred_at": DateTimeInput(),
+            "context": forms.RadioSelect,
+            "urge": forms.RadioSelect,
+            "response": forms.RadioSelect,
+            "situation": _area(3),
+            "body_sensation": _area(2),
+            "thought": _area(2),
+            "urge_other": _area(1),
+            "what_helped": _area(3),
+        }
+        labels = {"context": "Where it came up"}
+        help_texts = {"urge_other": "Only if you chose “something else”."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("urge") == TriggerLog.Urge.OTHER and not (data.get("urge_other") or "").strip():
+            self.add_error("urge_other", "Say in a few words what the urge was.")
+        return data
+
+
+# ---- thought record, one form per step ---------------------------------------------------------------
+class ThoughtSituationForm(forms.ModelForm):
+    class Meta:
+        model = ThoughtRecord
+        fields = ["situation", "automatic_thought"]
+        widgets = {"situation": _area(3), "automatic_thought": _area(3)}
+        help_texts = {
+            "situation": "Where were you, who was there, what happened? Just the facts.",
+            "automatic_thought": "The thought that went through your mind, in the words it came in.",
+        }
+
+
+EMOTION_ROWS = 4
+
+
+class ThoughtEmotionsForm(forms.Form):
+    """Up to four emotions, each with how intense it was (0–100). At least one."""
+
+    def __init__(self, *args, emotions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = list(emotions)
+        for i in range(1, EMOTION_ROWS + 1):
+            self.fields[f"name_{i}"] = forms.CharField(label=f"Emotion {i}", max_length=120, required=False)
+            self.fields[f"intensity_{i}"] = forms.IntegerField(
+                label=f"Intensity of emotion {i} (0–100)", min_value=0, max_value=100, required=False
+            )
+            if i <= len(existing):
+                self.initial[f"name_{i}"] = existing[i - 1].name
+                self.initial[f"intensity_{i}"] = existing[i - 1].intensity_before
+        self.fields["name_1"].help_text = "For example: anxious, jealous, sad, angry, ashamed."
+
+    def clean(self):
+        data = super().clean()
+        pairs = []
+        for i in range(1, EMOTION_ROWS + 1):
+            name = (data.get(f"name_{i}") or "").strip()
+            intensity = data.get(f"intensity_{i}")
+            if self.has_error(f"intensity_{i}") or self.has_error(f"name_{i}"):
+                continue
+            if name and intensity is None:
+                self.add_error(f"intensity_{i}", "How strong was it, from 0 to 100?")
+            elif intensity is not None and not name:
+                self.add_error(f"name_{i}", "Name the emotion this intensity belongs to.")
+            elif name:
+                pairs.append((name, intensity))
+        if not pairs and not self.errors:
+            self.add_error("name_1", "Name at least one emotion you felt.")
+        data["emotions"] = pairs
+        return data
+
+
+def _distortion_label(d) -> str:
+    return f"{d.name}: {d.explanation}"
+
+
+class ThoughtDistortionsForm(forms.Form):
+    distortions = forms.MultipleChoiceField(
+        label="Thinking traps you notice in the thought",
+        choices=[(d.slug, _distortion_label(d)) for d in distortions.BUILT_IN],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    custom_distortions = forms.ModelMultipleChoiceField(
+        label="Thinking traps you named yourself",
+        queryset=CustomDistortion.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    new_name = forms.CharField(label="Add your own thinking trap (optional)", max_length=120, required=False)
+    new_explanation = forms.CharField(
+        label="What it means, in your words (optional)", max_length=500, required=False, widget=_area(2)
+    )
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        mine = CustomDistortion.objects.filter(owner=owner).order_by("created_at", "id")
+        self.fields["custom_distortions"].queryset = mine
+        self.fields["custom_distortions"].label_from_instance = lambda d: (
+            f"{d.name}: {d.explanation}" if d.explanation else d.name
+        )
+        self.has_custom = mine.exists()
+        if not self.has_custom:
+            del self.fields["custom_distortions"]
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("new_explanation") or "").strip() and not (data.get("new_name") or "").strip():
+            self.add_error("new_name", "Give your thinking trap a short name.")
+        return data
+
+
+class ThoughtEvidenceForm(forms.ModelForm):
+    class Meta:
+        model = ThoughtRecord
+        fields = ["evidence_for", "evidence_against"]
+        widgets = {"evidence_for": _area(4), "evidence_against": _area(4)}
+        help_texts = {
+            "evidence_for": "Facts, not feelings: what actually happened that fits the thought?",
+            "evidence_against": "What doesn't fit? What would a friend point out? What happened the other times?",
+        }
+
+
+class ThoughtBalanceForm(forms.Form):
+    balanced_thought = forms.CharField(
+        label="A more balanced thought",
+        max_length=4000,
+        widget=_area(3),
+        help_text="Something you can believe, that takes in the evidence on both sides.",
+    )
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.emotions = list(record.emotions.all())
+        self.initial.setdefault("balanced_thought", record.balanced_thought)
+        for emotion in self.emotions:
+            self.fields[f"after_{emotion.pk}"] = forms.IntegerField(
+                label=f"{emotion.name}: how intense now (0–100)?",
+                help_text=f"It was {emotion.intensity_before} before.",
+                min_value=0,
+                max_value=100,
+            )
+            if emotion.intensity_after is not None:
+                self.initial[f"after_{emotion.pk}"] = emotion.intensity_after
+
+    def rerated(self) -> dict[int, int]:
+        return {e.pk: self.cleaned_data[f"after_{e.pk}"] for e in self.emotions}
+
+
+class CustomDistortionForm(forms.ModelForm):
+    class Meta:
+        model = CustomDistortion
+        fields = ["name", "explanation"]
+        widgets = {"name": forms.TextInput, "explanation": _area(2)}
+
+
+# ---- the other tools ---------------------------------------------------------------------------------
+class FearPredictionForm(forms.ModelForm):
+    class Meta:
+        model = FearPrediction
+        fields = ["prediction", "confidence", "check_on"]
+        widgets = {"prediction": _area(2), "check_on": DateInput()}
+
+
+class FearPredictionEditForm(forms.ModelForm):
+    class Meta:
+        model = FearPrediction
+        fields = ["prediction", "confidence", "check_on", "outcome", "what_happened"]
+        widgets = {
+            "prediction": _area(2),
+            "check_on": DateInput(),
+            "outcome": forms.RadioSelect,
+            "what_happened": _area(3),
+        }
+
+
+class FearOutcomeForm(forms.ModelForm):
+    class Meta:
+        model = FearPrediction
+        fields = ["outcome", "what_happened"]
+        widgets = {"outcome": forms.RadioSelect, "what_happened": _area(3)}
+
+
+class LadderStepForm(forms.ModelForm):
+    class Meta:
+        model = LadderStep
+        fields = ["act", "expected_distress"]
+        widgets = {"act": _area(2)}
+        help_texts = {
+            "act": "A small, safe act of trust. For example: “Not checking where she is for one evening.”",
+            "expected_distress": "How hard you expect it to be: 0 = easy, 100 = the hardest you can imagine.",
+        }
+
+
+class LadderAttemptForm(forms.ModelForm):
+    climbed = forms.BooleanField(
+        label="I'm ready to move to the next rung",
+        required=False,
+        help_text="You can try any rung as often as you like.",
+    )
+
+    class Meta:
+        model = LadderAttempt
+        fields = ["distress_before", "distress_after", "notes"]
+        widgets = {"notes": _area(3)}
+
+
+class CoreBeliefForm(forms.ModelForm):
+    strength = forms.IntegerField(label="How strongly you believe it now (0–100)", min_value=0, max_value=100)
+
+    class Meta:
+        model = CoreBelief
+        fields = ["belief", "strength", "evidence_against", "balanced_belief"]
+        widgets = {"belief": _area(2), "evidence_against": _area(4), "balanced_belief": _area(2)}
+        help_texts = {"belief": "For example: “People always leave in the end.”"}
+
+
+class CoreBeliefEditForm(forms.ModelForm):
+    class Meta:
+        model = CoreBelief
+        fields = ["belief", "evidence_against", "balanced_belief"]
+        widgets = {"belief": _area(2), "evidence_against": _area(4), "balanced_belief": _area(2)}
+
+
+class BeliefRatingForm(forms.ModelForm):
+    class Meta:
+        model = BeliefRating
+        fields = ["strength"]
+
+
+class JournalEntryForm(forms.ModelForm):
+    class Meta:
+        model = JournalEntry
+        fields = ["prompt", "body"]
+        widgets = {"prompt": forms.RadioSelect, "body": forms.Textarea(attrs={"rows": 14})}
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError("Write something before saving; your draft is kept as you type.")
+        return body
+
+
+class EvidenceBrickForm(forms.ModelForm):
+    class Meta:
+        model = EvidenceBrick
+        fields = ["kind", "moment", "who", "happened_on"]
+        widgets = {"kind": forms.RadioSelect, "moment": _area(2), "who": forms.TextInput, "happened_on": DateInput()}
+        help_texts = {"moment": "Small counts: “He texted when he said he would.”"}
+
+
+class SelfPromiseForm(forms.ModelForm):
+    class Meta:
+        model = SelfPromise
+        fields = ["promise"]
+        widgets = {"promise": _area(2)}
+
+
+class SelfPromiseEditForm(forms.ModelForm):
+    class Meta:
+        model = SelfPromise
+        fields = ["promise", "is_active"]
+        widgets = {"promise": _area(2)}
+
+
+class NeedStatementForm(forms.ModelForm):
+    class Meta:
+        model = NeedStatement
+        fields = ["kind", "statement"]
+        widgets = {"kind": forms.RadioSelect, "statement": _area(2)}
+        help_texts = {"statement": "For example: “Hearing when plans change helps me feel secure.”"}
+
+
+class CommunicationScriptForm(forms.ModelForm):
+    class Meta:
+        model = CommunicationScript
+        fields = ["title", "feeling", "because", "not_responsible", "need"]
+        widgets = {
+            "title": forms.TextInput,
+            "feeling": forms.TextInput,
+            "because": forms.TextInput,
+            "not_responsible": forms.TextInput,
+            "need": forms.TextInput,
+        }
+        help_texts = {
+            "title": "Just for you, for example “When he's late home”.",
+            "feeling": "For example: insecure, on edge, scared.",
+            "because": "For example: past experiences, what happened in my last relationship.",
+            "not_responsible": "For example: what happened to me before.",
+            "need": "For example: some reassurance, a hug, to hear that we're okay.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.initial.setdefault("not_responsible", DEFAULT_NOT_RESPONSIBLE)

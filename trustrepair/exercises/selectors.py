@@ -1,0 +1,187 @@
+"""Every read of the tools goes through here, filtered by owner: anything not yours is a 404.
+
+Other apps (program, insights, the printable summary, bench/pages.py) read the tools only through
+these functions. Querysets come with their children prefetched, so a list costs the same number of
+queries for ten rows or ten thousand.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from trustrepair.exercises import summaries
+from trustrepair.exercises.models import (
+    BeliefRating,
+    CommunicationScript,
+    CoreBelief,
+    CustomDistortion,
+    EvidenceBrick,
+    FearPrediction,
+    JournalEntry,
+    LadderAttempt,
+    LadderStep,
+    NeedStatement,
+    PromiseCheckIn,
+    SelfPromise,
+    ThoughtEmotion,
+    ThoughtRecord,
+    TriggerLog,
+    TrustEvent,
+)
+
+
+def _owned(model, user) -> QuerySet:
+    if not getattr(user, "is_authenticated", False):
+        return model.objects.none()
+    return model.objects.filter(owner=user)
+
+
+# ---- lists (newest or most meaningful order first) --------------------------------------------------
+def trust_events_for(user) -> QuerySet[TrustEvent]:
+    """The timeline: events placed by age first (childhood to now), then dated events in date order."""
+    from django.db.models import F
+
+    return _owned(TrustEvent, user).order_by(
+        F("age").asc(nulls_last=True), F("happened_on").asc(nulls_last=True), "created_at"
+    )
+
+
+def trigger_logs_for(user) -> QuerySet[TriggerLog]:
+    return _owned(TriggerLog, user).order_by("-occurred_at", "-id")
+
+
+def thought_records_for(user) -> QuerySet[ThoughtRecord]:
+    return (
+        _owned(ThoughtRecord, user)
+        .prefetch_related(Prefetch("emotions", queryset=ThoughtEmotion.objects.order_by("id")), "custom_distortions")
+        .order_by("-created_at", "-id")
+    )
+
+
+def custom_distortions_for(user) -> QuerySet[CustomDistortion]:
+    return _owned(CustomDistortion, user).order_by("created_at", "id")
+
+
+def fear_predictions_for(user) -> QuerySet[FearPrediction]:
+    return _owned(FearPrediction, user).order_by("-created_at", "-id")
+
+
+def ladder_steps_for(user) -> QuerySet[LadderStep]:
+    """The ladder from the easiest rung up."""
+    return (
+        _owned(LadderStep, user)
+        .prefetch_related(Prefetch("attempts", queryset=LadderAttempt.objects.order_by("tried_at", "id")))
+        .order_by("expected_distress", "created_at", "id")
+    )
+
+
+def core_beliefs_for(user) -> QuerySet[CoreBelief]:
+    return (
+        _owned(CoreBelief, user)
+        .prefetch_related(Prefetch("ratings", queryset=BeliefRating.objects.order_by("rated_at", "id")))
+        .order_by("-created_at", "-id")
+    )
+
+
+def journal_entries_for(user) -> QuerySet[JournalEntry]:
+    """Finished entries, newest first. Drafts are in `journal_drafts_for`."""
+    return _owned(JournalEntry, user).filter(is_draft=False).order_by("-created_at", "-id")
+
+
+def journal_drafts_for(user) -> QuerySet[JournalEntry]:
+    return _owned(JournalEntry, user).filter(is_draft=True).order_by("-updated_at", "-id")
+
+
+def latest_journal_draft(user) -> JournalEntry | None:
+    return journal_drafts_for(user).first()
+
+
+def evidence_bricks_for(user) -> QuerySet[EvidenceBrick]:
+    """The wall, laid from the first brick to the newest."""
+    return _owned(EvidenceBrick, user).order_by("happened_on", "created_at", "id")
+
+
+def self_promises_for(user) -> QuerySet[SelfPromise]:
+    return (
+        _owned(SelfPromise, user)
+        .prefetch_related(Prefetch("check_ins", queryset=PromiseCheckIn.objects.order_by("day")))
+        .order_by("-is_active", "-created_at", "-id")
+    )
+
+
+def need_statements_for(user) -> QuerySet[NeedStatement]:
+    return _owned(NeedStatement, user).order_by("kind", "created_at", "id")
+
+
+def communication_scripts_for(user) -> QuerySet[CommunicationScript]:
+    return _owned(CommunicationScript, user).order_by("-updated_at", "-id")
+
+
+# ---- one object: yours, or a 404 ------------------------------------------------------------------
+def entry_for(user, model, public_id):
+    """Any tool's entry by public id, only if `user` owns it; 404 otherwise (never 403: no hint it exists)."""
+    return get_object_or_404(_owned(model, user), public_id=public_id)
+
+
+def trust_event_for(user, public_id) -> TrustEvent:
+    return entry_for(user, TrustEvent, public_id)
+
+
+def trigger_log_for(user, public_id) -> TriggerLog:
+    return entry_for(user, TriggerLog, public_id)
+
+
+def thought_record_for(user, public_id) -> ThoughtRecord:
+    return get_object_or_404(thought_records_for(user), public_id=public_id)
+
+
+def core_belief_for(user, public_id) -> CoreBelief:
+    return get_object_or_404(core_beliefs_for(user), public_id=public_id)
+
+
+def ladder_step_for(user, public_id) -> LadderStep:
+    return get_object_or_404(ladder_steps_for(user), public_id=public_id)
+
+
+def self_promise_for(user, public_id) -> SelfPromise:
+    return get_object_or_404(self_promises_for(user), public_id=public_id)
+
+
+# ---- summaries other pages show -----------------------------------------------------------------------
+def fear_base_rate(user) -> dict:
+    """How many of the person's fears came true, partly, or did not (one query)."""
+    return summaries.base_rate(_owned(FearPrediction, user).values_list("outcome", flat=True))
+
+
+def current_ladder_step(steps) -> LadderStep | None:
+    """The lowest rung not yet climbed: the one to try next (from a list already loaded)."""
+    return next((s for s in steps if s.climbed_at is None), None)
+
+
+def promise_summary(promise: SelfPromise, today=None) -> summaries.PromiseSummary:
+    today = today or timezone.localdate()
+    return summaries.summarise(((c.day, c.kept) for c in promise.check_ins.all()), today)
+
+
+def attach_promise_summaries(promises, today=None) -> None:
+    """Give each promise (check-ins prefetched) a `.summary`: its current run and kept days lately."""
+    today = today or timezone.localdate()
+    for promise in promises:
+        promise.summary = promise_summary(promise, today)
+
+
+def counts_for(user) -> dict[str, int]:
+    """How many entries the person has in each tool (one query per tool; for the index and the dashboard)."""
+    return {
+        "trust_events": _owned(TrustEvent, user).count(),
+        "trigger_logs": _owned(TriggerLog, user).count(),
+        "thought_records": _owned(ThoughtRecord, user).count(),
+        "fear_predictions": _owned(FearPrediction, user).count(),
+        "ladder_steps": _owned(LadderStep, user).count(),
+        "core_beliefs": _owned(CoreBelief, user).count(),
+        "journal_entries": _owned(JournalEntry, user).filter(is_draft=False).count(),
+        "evidence_bricks": _owned(EvidenceBrick, user).count(),
+        "self_promises": _owned(SelfPromise, user).count(),
+        "need_statements": _owned(NeedStatement, user).count(),
+        "communication_scripts": _owned(CommunicationScript, user).count(),
+    }

@@ -1,0 +1,206 @@
+"""Every write to the tools. Each function takes keyword arguments, runs in a transaction, and passes
+every free text the person saved to the crisis screen (which never blocks saving).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from trustrepair.core.fields import encrypted_fields
+from trustrepair.exercises.models import (
+    BeliefRating,
+    CoreBelief,
+    CustomDistortion,
+    FearPrediction,
+    JournalEntry,
+    LadderAttempt,
+    LadderStep,
+    PromiseCheckIn,
+    SelfPromise,
+    ThoughtEmotion,
+    ThoughtRecord,
+)
+from trustrepair.safety.services import screen_text
+
+
+def _screen(user, obj, fields=None) -> None:
+    names = fields if fields is not None else [f.name for f in encrypted_fields(type(obj))]
+    texts = [getattr(obj, name) for name in names]
+    screen_text(user, *[t for t in texts if t], source=f"exercises.{type(obj)._meta.model_name}", obj=obj)
+
+
+# ---- any tool's entry ------------------------------------------------------------------------------
+def create_entry(user, *, model, **fields):
+    """Create an entry of `model` owned by `user`; screen its free text."""
+    with transaction.atomic():
+        entry = model(owner=user, **fields)
+        entry.full_clean()
+        entry.save()
+        _screen(user, entry)
+    return entry
+
+
+def update_entry(entry, *, user, **fields):
+    """Change the named fields of an entry the caller has already fetched through a selector."""
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(entry, name, value)
+        entry.full_clean()
+        entry.save(update_fields=[*fields, "updated_at"])
+        _screen(user, entry, [f.name for f in encrypted_fields(type(entry)) if f.name in fields])
+    return entry
+
+
+def delete_entry(entry) -> None:
+    entry.delete()
+
+
+# ---- thought records --------------------------------------------------------------------------------
+def start_thought_record(user, *, situation: str, automatic_thought: str) -> ThoughtRecord:
+    return create_entry(user, model=ThoughtRecord, situation=situation, automatic_thought=automatic_thought)
+
+
+def save_thought_step(record: ThoughtRecord, *, user, step: int, **fields) -> ThoughtRecord:
+    """Save one step's fields and remember how far the person got."""
+    custom = fields.pop("custom_distortions", None)
+    with transaction.atomic():
+        update_entry(record, user=user, **fields, last_step=max(record.last_step, step))
+        if custom is not None:
+            record.custom_distortions.set([d for d in custom if d.owner_id == user.pk])
+    return record
+
+
+def set_thought_emotions(record: ThoughtRecord, *, user, emotions: list[tuple[str, int]]) -> None:
+    """Replace the record's emotions with (name, intensity 0–100) pairs; keeps re-ratings of unchanged names."""
+    with transaction.atomic():
+        previous = {e.name.strip().lower(): e.intensity_after for e in record.emotions.all()}
+        record.emotions.all().delete()
+        created = []
+        for name, intensity in emotions:
+            emotion = ThoughtEmotion(
+                record=record,
+                name=name.strip(),
+                intensity_before=intensity,
+                intensity_after=previous.get(name.strip().lower()),
+            )
+            emotion.full_clean()
+            created.append(emotion)
+        ThoughtEmotion.objects.bulk_create(created)
+        screen_text(user, *[name for name, _ in emotions], source="exercises.thoughtemotion", obj=record)
+        record.last_step = max(record.last_step, 2)
+        record.save(update_fields=["last_step", "updated_at"])
+
+
+def finish_thought_record(
+    record: ThoughtRecord, *, user, balanced_thought: str, rerated: dict[int, int], step: int
+) -> ThoughtRecord:
+    """The last step: the balanced thought and each emotion re-rated (`rerated` maps emotion id → 0–100)."""
+    with transaction.atomic():
+        for emotion in record.emotions.all():
+            if emotion.pk in rerated:
+                emotion.intensity_after = rerated[emotion.pk]
+                emotion.full_clean()
+                emotion.save(update_fields=["intensity_after"])
+        update_entry(
+            record,
+            user=user,
+            balanced_thought=balanced_thought,
+            last_step=max(record.last_step, step),
+            completed_at=record.completed_at or timezone.now(),
+        )
+    return record
+
+
+def create_custom_distortion(user, *, name: str, explanation: str = "") -> CustomDistortion:
+    return create_entry(user, model=CustomDistortion, name=name, explanation=explanation)
+
+
+# ---- fear predictions ------------------------------------------------------------------------------
+def record_fear_outcome(fear: FearPrediction, *, user, outcome: str, what_happened: str) -> FearPrediction:
+    stamp = None if outcome == FearPrediction.Outcome.PENDING else (fear.outcome_recorded_at or timezone.now())
+    return update_entry(fear, user=user, outcome=outcome, what_happened=what_happened, outcome_recorded_at=stamp)
+
+
+# ---- trust ladder ------------------------------------------------------------------------------------
+def record_ladder_attempt(
+    step: LadderStep,
+    *,
+    user,
+    distress_before: int,
+    distress_after: int,
+    notes: str = "",
+    climbed: bool = False,
+    current: LadderStep | None,
+) -> LadderAttempt:
+    """Record one try of a rung. Only the current rung (the lowest not yet climbed) or one already climbed
+    may be tried: the ladder is climbed one step at a time."""
+    if step.climbed_at is None and current is not None and current.pk != step.pk:
+        raise ValidationError("Try the rungs one at a time: this one comes after the step you are on now.")
+    with transaction.atomic():
+        attempt = LadderAttempt(step=step, distress_before=distress_before, distress_after=distress_after, notes=notes)
+        attempt.full_clean()
+        attempt.save()
+        if climbed and step.climbed_at is None:
+            step.climbed_at = timezone.now()
+            step.save(update_fields=["climbed_at", "updated_at"])
+        screen_text(user, notes, source="exercises.ladderattempt", obj=step)
+    return attempt
+
+
+# ---- core beliefs -----------------------------------------------------------------------------------
+def create_core_belief(user, *, strength: int, **fields) -> CoreBelief:
+    with transaction.atomic():
+        belief = create_entry(user, model=CoreBelief, **fields)
+        rate_core_belief(belief, strength=strength)
+    return belief
+
+
+def rate_core_belief(belief: CoreBelief, *, strength: int) -> BeliefRating:
+    rating = BeliefRating(belief=belief, strength=strength)
+    rating.full_clean()
+    rating.save()
+    return rating
+
+
+# ---- journal ---------------------------------------------------------------------------------------
+def autosave_journal(user, *, entry: JournalEntry | None, prompt: str, body: str) -> JournalEntry:
+    """Keep what the person is typing on the server. A new entry starts as a draft; a finished entry is
+    simply updated. Screening happens when the entry is saved, not on every keystroke."""
+    if entry is None:
+        with transaction.atomic():
+            entry = JournalEntry(owner=user, prompt=prompt, body=body, is_draft=True)
+            entry.full_clean()
+            entry.save()
+        return entry
+    entry.prompt, entry.body = prompt, body
+    entry.full_clean()
+    entry.save(update_fields=["prompt", "body", "updated_at"])
+    return entry
+
+
+def save_journal_entry(user, *, entry: JournalEntry | None, prompt: str, body: str) -> JournalEntry:
+    """The person pressed Save: the entry (new, or the draft they were writing) is kept and screened."""
+    with transaction.atomic():
+        if entry is None:
+            entry = JournalEntry(owner=user)
+        entry.prompt, entry.body, entry.is_draft = prompt, body, False
+        entry.full_clean()
+        entry.save()
+        _screen(user, entry)
+    return entry
+
+
+# ---- promises to myself -----------------------------------------------------------------------------
+def check_in_promise(promise: SelfPromise, *, kept: bool, day: datetime.date | None = None) -> PromiseCheckIn:
+    """Today's check-in (changing your mind the same day replaces it: one check-in per day)."""
+    day = day or timezone.localdate()
+    with transaction.atomic():
+        check_in, _ = PromiseCheckIn.objects.update_or_create(promise=promise, day=day, defaults={"kept": kept})
+    return check_in
+
+
+def restart_promise(promise: SelfPromise, *, user) -> SelfPromise:
+    """A gentle restart: the promise is active again; earlier check-ins stay, nothing is reset to shame."""
+    return update_entry(promise, user=user, is_active=True)
