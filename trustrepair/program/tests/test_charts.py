@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trustrepair.program.charts import Series, bar_chart, line_chart, nice_max
@@ -17,6 +17,7 @@ def parse(svg):
     return ET.fromstring(svg)  # noqa: S314 - markup we generated ourselves
 
 
+@settings(deadline=None)  # drawing 60 bars can pass 200 ms on a loaded CI machine
 @given(values, st.booleans(), labels_text)
 def test_bar_charts_are_well_formed_and_stay_inside_the_plot(vals, stacked, name):
     labels = [f"w{i}" for i in range(len(vals))]
@@ -37,6 +38,7 @@ def test_bar_charts_are_well_formed_and_stay_inside_the_plot(vals, stacked, name
     assert chart.columns == ("", name, "b")
 
 
+@settings(deadline=None)
 @given(values)
 def test_line_charts_are_well_formed_and_leave_gaps_for_missing_values(vals):
     labels = [str(i) for i in range(len(vals))]
