@@ -162,7 +162,7 @@ def context_sentence(labels: list[str], earlier: list[int], recent: list[int], w
         return f"Most triggers in the last {weeks} weeks came up around {labels[top].lower()}, as before."
     word = "fewer" if biggest[0] < 0 else "more"
     return (
-        f"The biggest change is {biggest[1].lower()}: {biggest[3]} triggers in the last {weeks} weeks, "
+        f"Triggers around {biggest[1].lower()} changed most: {biggest[3]} in the last {weeks} weeks, "
         f"{abs(biggest[0])} {word} than the {weeks} weeks before ({biggest[2]})."
     )
 

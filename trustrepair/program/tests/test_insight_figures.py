@@ -52,7 +52,7 @@ def test_belief_sentence_names_the_belief_that_moved_most():
 def test_context_sentence_reports_the_biggest_change():
     labels, earlier, recent = ["Partner", "Work"], [10, 2], [4, 3]
     assert f.context_sentence(labels, earlier, recent) == (
-        "The biggest change is partner: 4 triggers in the last 12 weeks, 6 fewer than the 12 weeks before (10)."
+        "Triggers around partner changed most: 4 in the last 12 weeks, 6 fewer than the 12 weeks before (10)."
     )
 
 
