@@ -207,14 +207,16 @@ def climbed_by_month(
     return month_list, counts
 
 
-def ladder_sentence(total_steps: int, climbed: int, before: list[int], after: list[int]) -> str:
+def ladder_sentence(
+    total_steps: int, climbed: int, average_before: float | None = None, average_after: float | None = None
+) -> str:
     if not total_steps:
         return "No trust ladder yet."
     text = f"You have climbed {climbed} of {total_steps} rungs"
-    if before:
+    if average_before is not None and average_after is not None:
         text += (
-            f"; on the rungs you tried, distress averaged {round(sum(before) / len(before))} before "
-            f"and {round(sum(after) / len(after))} after"
+            f"; on the rungs you tried, distress averaged {round(average_before)} before "
+            f"and {round(average_after)} after"
         )
     return text + "."
 

@@ -7,6 +7,7 @@ insight_figures module; the drawing from charts.
 
 import datetime
 
+from django.db.models import Avg, Count
 from django.utils import timezone
 
 from trustrepair.program import insight_figures as figures
@@ -14,14 +15,14 @@ from trustrepair.program.charts import Chart, Series, bar_chart, line_chart
 
 try:  # the tools app provides the data; without it the page simply has nothing to show
     from trustrepair.exercises import selectors as tools
-    from trustrepair.exercises.models import TriggerLog
+    from trustrepair.exercises.models import LadderAttempt, PromiseCheckIn, TriggerLog
 except ImportError:  # pragma: no cover - both apps ship together
     tools = None
-    TriggerLog = None
+    TriggerLog = LadderAttempt = PromiseCheckIn = None
 
 
 def _local_date(moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment).date()
+    return moment.astimezone(timezone.get_current_timezone()).date()
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -109,9 +110,13 @@ def fears_chart(user, today) -> Chart:
 
 
 def ladder_chart(user, today) -> Chart:
-    steps = list(tools.ladder_steps_for(user))
-    climbed = [_local_date(s.climbed_at) for s in steps if s.climbed_at]
-    attempts = [a for s in steps for a in s.attempts.all()]
+    # Children are read by their parents' owner-scoped selector (as a subquery), a fixed number of queries.
+    steps = tools.ladder_steps_for(user).prefetch_related(None)
+    climbed_at = list(steps.values_list("climbed_at", flat=True))
+    climbed = [_local_date(at) for at in climbed_at if at]
+    distress = LadderAttempt.objects.filter(step__in=steps).aggregate(
+        before=Avg("distress_before"), after=Avg("distress_after"), tries=Count("id")
+    )
     months, counts = figures.climbed_by_month(climbed, today)
     return bar_chart(
         key="ladder",
@@ -119,7 +124,7 @@ def ladder_chart(user, today) -> Chart:
         labels=[figures.month_label(m) for m in months],
         series=[Series("Rungs climbed", tuple(counts))],
         sentence=figures.ladder_sentence(
-            len(steps), len(climbed), [a.distress_before for a in attempts], [a.distress_after for a in attempts]
+            len(climbed_at), len(climbed), distress["before"] if distress["tries"] else None, distress["after"]
         ),
     )
 
@@ -138,7 +143,10 @@ def bricks_chart(user, today) -> Chart:
 
 
 def promises_chart(user, today) -> Chart:
-    check_ins = [(c.day, c.kept) for p in tools.self_promises_for(user) for c in p.check_ins.all()]
+    start = figures.last_weeks(today)[0]
+    check_ins = PromiseCheckIn.objects.filter(
+        promise__in=tools.self_promises_for(user).prefetch_related(None), day__gte=start
+    ).values_list("day", "kept")
     mondays, kept, not_kept = figures.promises_by_week(check_ins, today)
     return bar_chart(
         key="promises",

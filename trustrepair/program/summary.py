@@ -34,7 +34,7 @@ def _short(text: str, limit: int = 80) -> str:
 def _day(moment) -> str:
     if hasattr(moment, "hour"):
         moment = timezone.localtime(moment).date()
-    return f"{moment:%-d %b %Y}"
+    return f"{moment.day} {moment:%b %Y}"
 
 
 def _core_beliefs(user):

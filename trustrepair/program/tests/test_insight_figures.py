@@ -64,9 +64,14 @@ def test_fear_sentence_uses_the_base_rate():
 
 
 def test_ladder_sentence_compares_distress_before_and_after():
-    assert f.ladder_sentence(5, 2, [60, 40], [30, 10]) == (
+    assert f.ladder_sentence(5, 2, 50, 20) == (
         "You have climbed 2 of 5 rungs; on the rungs you tried, distress averaged 50 before and 20 after."
     )
+
+
+def test_a_ladder_never_tried_says_so_without_averages():
+    assert f.ladder_sentence(0, 0) == "No trust ladder yet."
+    assert f.ladder_sentence(3, 0) == "You have climbed 0 of 3 rungs."
 
 
 def test_promise_sentence_never_mentions_a_broken_streak():
