@@ -84,8 +84,7 @@ def test_enrolling_twice_keeps_the_first_enrolment(signed_in, client_alice):
     assert Enrolment.objects.get(owner=client_alice).starting_phase == "trust-history"
 
 
-def test_the_trust_profile_suggestion_is_used_when_measures_offers_one(signed_in, client_alice):
-    # Without a trust profile the first phase is preselected; the page still offers every phase.
+def test_without_a_trust_profile_the_first_phase_is_preselected_and_every_phase_offered(signed_in, client_alice):
     body = signed_in(client_alice).get(reverse("program:overview")).content.decode()
     assert 'value="trust-history" required id="id_starting_phase_0" checked' in body
     for phase in curriculum.phases():
@@ -140,6 +139,13 @@ def test_choosing_a_made_up_phase_changes_nothing(signed_in, client_alice):
     services.enrol(client_alice, starting_phase="core-beliefs")
     signed_in(client_alice).post(reverse("program:choose_phase"), {"phase": "../admin"})
     assert Enrolment.objects.get(owner=client_alice).current_phase == "core-beliefs"
+
+
+def test_every_phase_the_trust_profile_can_suggest_is_a_real_phase():
+    from trustrepair.program.selectors import MEASURES_PHASE_NAMES
+
+    assert set(MEASURES_PHASE_NAMES) == {"trust_history", "core_beliefs", "regulation", "rebuilding"}
+    assert sorted(MEASURES_PHASE_NAMES.values()) == sorted(curriculum.phase_slugs())
 
 
 # ---- gaps are welcomed ---------------------------------------------------------------------------
