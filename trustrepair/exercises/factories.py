@@ -124,16 +124,19 @@ def make_trust_events(user, n: int = 5) -> list[TrustEvent]:
     return TrustEvent.objects.bulk_create(rows)
 
 
-def make_trigger_logs(user, n: int = 20) -> list[TriggerLog]:
+def make_trigger_logs(user, n: int = 20, *, days: int | None = None) -> list[TriggerLog]:
+    """`n` entries spread over the last `days` days (one a day by default)."""
     rng = _rng(user, "trigger")
+    span = days or n
     rows = []
     for i in range(n):
+        back = (n - 1 - i) * span // n
         rode_out = rng.random() < min(0.8, 0.3 + i / max(n, 1) * 0.5)  # better over time
         rows.append(
             TriggerLog(
                 owner=user,
-                occurred_at=_days_ago(n - 1 - i, hour=rng.randint(8, 22)),
-                created_at=_days_ago(n - 1 - i),
+                occurred_at=_days_ago(back, hour=rng.randint(8, 22)),
+                created_at=_days_ago(back),
                 context=rng.choice(TriggerLog.Context.values),
                 situation=rng.choice(SITUATIONS),
                 body_sensation=rng.choice(SENSATIONS),
@@ -326,9 +329,9 @@ def make_year_of_entries(user, days: int = 365) -> dict[str, int]:
     """About a year of daily use in every tool: roughly 5,000 rows for 365 days. Returns rows per table."""
     made = {
         "trust_events": len(make_trust_events(user, 20)),
-        "trigger_logs": len(make_trigger_logs(user, days * 2)),
+        "trigger_logs": len(make_trigger_logs(user, days * 3, days=days)),
         "thought_records": len(make_thought_records(user, days)),
-        "fear_predictions": len(make_fear_predictions(user, days // 2)),
+        "fear_predictions": len(make_fear_predictions(user, days)),
         "ladder_steps": len(make_ladder_steps(user, 30, attempts_per_step=4)),
         "core_beliefs": len(make_core_beliefs(user, 6, ratings_per_belief=52)),
         "journal_entries": len(make_journal_entries(user, days)),

@@ -153,6 +153,11 @@ class ThoughtRecord(Entry):
     def is_complete(self) -> bool:
         return self.completed_at is not None
 
+    @property
+    def next_step(self) -> int:
+        """Where to carry on: the step after the last one saved (steps are numbered 1–5)."""
+        return min(self.last_step + 1, 5)
+
 
 class ThoughtEmotion(models.Model):
     record = models.ForeignKey(ThoughtRecord, on_delete=models.CASCADE, related_name="emotions")

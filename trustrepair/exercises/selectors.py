@@ -185,3 +185,90 @@ def counts_for(user) -> dict[str, int]:
         "need_statements": _owned(NeedStatement, user).count(),
         "communication_scripts": _owned(CommunicationScript, user).count(),
     }
+
+
+# ---- aggregates for charts (insights, the printable summary): one query each, whatever the data size ---
+def urges_by_week(user, since=None) -> list[dict]:
+    """[{"week": date (Monday), "rode_out": n, "acted_on": n}] in the current time zone, oldest first."""
+    from django.db.models import Count, Q
+    from django.db.models.functions import TruncWeek
+
+    qs = _owned(TriggerLog, user)
+    if since is not None:
+        qs = qs.filter(occurred_at__gte=since)
+    rows = (
+        qs.annotate(week=TruncWeek("occurred_at"))
+        .values("week")
+        .annotate(
+            rode_out=Count("id", filter=Q(response=TriggerLog.Response.RODE_OUT)),
+            acted_on=Count("id", filter=Q(response=TriggerLog.Response.ACTED_ON)),
+        )
+        .order_by("week")
+    )
+    return [{**row, "week": _as_date(row["week"])} for row in rows]
+
+
+def triggers_by_context(user) -> dict[str, int]:
+    """{"partner": n, "family": n, ...} for every context, zero where none."""
+    from django.db.models import Count
+
+    counts = dict(_owned(TriggerLog, user).values_list("context").annotate(n=Count("id")).order_by())
+    return {value: counts.get(value, 0) for value in TriggerLog.Context.values}
+
+
+def belief_ratings_for(user) -> QuerySet[BeliefRating]:
+    """Every rating of every belief, oldest first, with its belief (one query)."""
+    return BeliefRating.objects.filter(belief__owner=user).select_related("belief").order_by("rated_at", "id")
+
+
+def ladder_progress(user) -> dict[str, int]:
+    """{"rungs": n, "climbed": n, "tries": n}."""
+    from django.db.models import Count
+
+    rungs = _owned(LadderStep, user)
+    summary = rungs.aggregate(rungs=Count("id", distinct=True), climbed=Count("id", filter=_climbed(), distinct=True))
+    summary["tries"] = LadderAttempt.objects.filter(step__owner=user).count()
+    return summary
+
+
+def _climbed():
+    from django.db.models import Q
+
+    return Q(climbed_at__isnull=False)
+
+
+def bricks_by_month(user) -> list[dict]:
+    """[{"month": date (first of month), "bricks": n, "reliability": n, "honesty": n, "care": n}], oldest first."""
+    from django.db.models import Count, Q
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        _owned(EvidenceBrick, user)
+        .annotate(month=TruncMonth("happened_on"))
+        .values("month")
+        .annotate(
+            bricks=Count("id"),
+            **{kind: Count("id", filter=Q(kind=kind)) for kind in EvidenceBrick.Kind.values},
+        )
+        .order_by("month")
+    )
+    return [{**row, "month": _as_date(row["month"])} for row in rows]
+
+
+def promise_check_ins_by_week(user) -> list[dict]:
+    """[{"week": date (Monday), "kept": n, "not_kept": n}] over all the person's promises, oldest first."""
+    from django.db.models import Count, Q
+    from django.db.models.functions import TruncWeek
+
+    rows = (
+        PromiseCheckIn.objects.filter(promise__owner=user)
+        .annotate(week=TruncWeek("day"))
+        .values("week")
+        .annotate(kept_days=Count("id", filter=Q(kept=True)), other_days=Count("id", filter=Q(kept=False)))
+        .order_by("week")
+    )
+    return [{"week": _as_date(r["week"]), "kept": r["kept_days"], "not_kept": r["other_days"]} for r in rows]
+
+
+def _as_date(value):
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

@@ -167,16 +167,17 @@ def rate_core_belief(belief: CoreBelief, *, strength: int) -> BeliefRating:
 # ---- journal ---------------------------------------------------------------------------------------
 def autosave_journal(user, *, entry: JournalEntry | None, prompt: str, body: str) -> JournalEntry:
     """Keep what the person is typing on the server. A new entry starts as a draft; a finished entry is
-    simply updated. Screening happens when the entry is saved, not on every keystroke."""
-    if entry is None:
-        with transaction.atomic():
+    simply updated. A draft is screened too: words written and never "saved" can still be a cry for help."""
+    with transaction.atomic():
+        if entry is None:
             entry = JournalEntry(owner=user, prompt=prompt, body=body, is_draft=True)
             entry.full_clean()
             entry.save()
-        return entry
-    entry.prompt, entry.body = prompt, body
-    entry.full_clean()
-    entry.save(update_fields=["prompt", "body", "updated_at"])
+        else:
+            entry.prompt, entry.body = prompt, body
+            entry.full_clean()
+            entry.save(update_fields=["prompt", "body", "updated_at"])
+        _screen(user, entry)
     return entry
 
 

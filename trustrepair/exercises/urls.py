@@ -31,6 +31,7 @@ urlpatterns = [
     path("fears/<uuid:public_id>/outcome/", views.fear_prediction_outcome, name="fear_prediction_outcome"),
     path("trust-ladder/<uuid:public_id>/try/", views.ladder_step_attempt, name="ladder_step_attempt"),
     path("promises/<uuid:public_id>/check-in/", views.self_promise_check_in, name="self_promise_check_in"),
+    path("promises/<uuid:public_id>/restart/", views.self_promise_restart, name="self_promise_restart"),
     path("needs/share/", views.need_statement_share, name="need_statement_share"),
     path("scripts/preview/", views.script_preview, name="script_preview"),
     path("timers/", views.timer_index, name="timer_index"),

@@ -19,6 +19,11 @@ from trustrepair.exercises.timers import TIMERS
 from trustrepair.exercises.tools import BY_KEY, TOOLS
 
 
+def _posted(request):
+    """The submitted data on POST (even if empty, so an empty submit shows errors), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 # ---- the same five views for every tool ---------------------------------------------------------------
 def _list_context(tool, user, entries) -> dict:
     if tool.key == "fear_prediction":
@@ -108,7 +113,7 @@ def make_new(tool):
     @member_required
     @require_http_methods(["GET", "POST"])
     def view(request):
-        form = tool.form(request.POST or None)
+        form = tool.form(_posted(request))
         if request.method == "POST" and "preview" not in request.POST and form.is_valid():
             entry = tool.create(tool, request.user, dict(form.cleaned_data))
             messages.success(request, f"Your {tool.noun} is saved.")
@@ -123,7 +128,7 @@ def make_edit(tool):
     @require_http_methods(["GET", "POST"])
     def view(request, public_id):
         entry = _fetch(tool, request.user, public_id)
-        form = tool.form_for_edit(request.POST or None, instance=entry)
+        form = tool.form_for_edit(_posted(request), instance=entry)
         if request.method == "POST" and "preview" not in request.POST and form.is_valid():
             tool.update(tool, entry, request.user, dict(form.cleaned_data))
             messages.success(request, f"Your changes to this {tool.noun} are saved.")
@@ -176,7 +181,7 @@ def _thought_step_page(request, form, step, record=None):
 @member_required
 @require_http_methods(["GET", "POST"])
 def thought_record_new(request):
-    form = forms.ThoughtSituationForm(request.POST or None)
+    form = forms.ThoughtSituationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         record = services.start_thought_record(request.user, **form.cleaned_data)
         return redirect("exercises:thought_record_step", record.public_id, 2)
@@ -262,7 +267,7 @@ def journal_entry_new(request):
 @require_http_methods(["GET", "POST"])
 def journal_entry_edit(request, public_id):
     entry = selectors.entry_for(request.user, JournalEntry, public_id)
-    form = forms.JournalEntryForm(request.POST or None, instance=entry)
+    form = forms.JournalEntryForm(_posted(request), instance=entry)
     if request.method == "POST" and form.is_valid():
         services.save_journal_entry(request.user, entry=entry, **form.cleaned_data)
         messages.success(request, "Your journal entry is saved.")
@@ -318,7 +323,7 @@ def core_belief_rate(request, public_id):
 @require_http_methods(["GET", "POST"])
 def fear_prediction_outcome(request, public_id):
     fear = selectors.entry_for(request.user, FearPrediction, public_id)
-    form = forms.FearOutcomeForm(request.POST or None, instance=fear)
+    form = forms.FearOutcomeForm(_posted(request), instance=fear)
     if request.method == "POST" and form.is_valid():
         services.record_fear_outcome(fear, user=request.user, **form.cleaned_data)
         messages.success(request, "What happened is saved. Each answer makes your own base rate clearer.")
@@ -331,7 +336,7 @@ def fear_prediction_outcome(request, public_id):
 def ladder_step_attempt(request, public_id):
     step = selectors.ladder_step_for(request.user, public_id)
     current = selectors.current_ladder_step(selectors.ladder_steps_for(request.user))
-    form = forms.LadderAttemptForm(request.POST or None)
+    form = forms.LadderAttemptForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.record_ladder_attempt(step, user=request.user, current=current, **form.cleaned_data)
@@ -358,6 +363,16 @@ def self_promise_check_in(request, public_id):
         messages.info(request, "Thank you for being honest with yourself. Tomorrow is a fresh start.")
     if request.POST.get("next") == "list":
         return redirect("exercises:self_promise_list")
+    return redirect(promise)
+
+
+@member_required
+@require_POST
+def self_promise_restart(request, public_id):
+    """A gentle restart: a resting promise becomes active again, its earlier check-ins kept."""
+    promise = selectors.entry_for(request.user, SelfPromise, public_id)
+    services.restart_promise(promise, user=request.user)
+    messages.success(request, "Welcome back to this promise. Every earlier day you kept it still counts.")
     return redirect(promise)
 
 

@@ -1,0 +1,161 @@
+"""Journeys in a real browser, keyboard only, and axe on every tools page."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from conftest import axe_violations
+from trustrepair.exercises import factories
+from trustrepair.exercises.models import FearPrediction, LadderStep, ThoughtRecord
+from trustrepair.exercises.tests.helpers import make_one
+from trustrepair.exercises.timers import TIMERS
+from trustrepair.exercises.tools import TOOLS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+THOUGHT = "He is hiding something from me."
+
+
+def sign_in(page, client, user, live_server):
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
+    target = page.locator(selector).first
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def type_into(page, selector, text):
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def submit(page, label):
+    tab_to(page, f"button[type=submit]:has-text('{label}')")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+
+
+def thought_in_view(page):
+    expect(page.locator("[data-automatic-thought]")).to_be_visible()
+    expect(page.locator("[data-automatic-thought]")).to_contain_text(THOUGHT)
+
+
+def test_a_thought_record_can_be_completed_with_the_keyboard_alone(page, client, client_alice, live_server):
+    sign_in(page, client, client_alice, live_server)
+    page.goto(reverse("exercises:thought_record_new"))
+    type_into(page, "#id_situation", "He came home late and didn't text.")
+    type_into(page, "#id_automatic_thought", THOUGHT)
+    submit(page, "Save and continue")
+
+    expect(page.get_by_role("heading", name="Step 2 of 5: Emotions")).to_be_visible()
+    thought_in_view(page)
+    type_into(page, "#id_name_1", "anxious")
+    type_into(page, "#id_intensity_1", "85")
+    submit(page, "Save and continue")
+
+    expect(page.get_by_role("heading", name="Step 3 of 5: Thinking traps")).to_be_visible()
+    thought_in_view(page)
+    tab_to(page, "input[value=mind_reading]")
+    page.keyboard.press("Space")
+    submit(page, "Save and continue")
+
+    expect(page.get_by_role("heading", name="Step 4 of 5: Evidence")).to_be_visible()
+    thought_in_view(page)
+    type_into(page, "#id_evidence_for", "He was late.")
+    type_into(page, "#id_evidence_against", "The trains were down; he told me the truth last time.")
+    submit(page, "Save and continue")
+
+    expect(page.get_by_role("heading", name="Step 5 of 5: A balanced thought")).to_be_visible()
+    thought_in_view(page)
+    type_into(page, "#id_balanced_thought", "He was probably stuck on the train.")
+    type_into(page, "input[name^=after_]", "40")
+    submit(page, "Finish")
+
+    expect(page.get_by_role("heading", name="Thought record,")).to_be_visible()
+    expect(page.get_by_text("Mind reading")).to_be_visible()
+    record = ThoughtRecord.objects.get(owner=client_alice)
+    assert record.is_complete and record.emotions.get().intensity_after == 40
+
+
+def test_the_box_breathing_guide_runs_from_the_keyboard_and_announces_each_step(
+    page, client, client_alice, live_server
+):
+    sign_in(page, client, client_alice, live_server)
+    page.goto(reverse("exercises:timer", args=["box-breathing"]))
+    live = page.locator("[data-guide-now]")
+    expect(live).to_have_attribute("aria-live", "polite")
+
+    tab_to(page, "[data-guide-start]")
+    page.keyboard.press("Enter")
+    expect(live).to_have_text("Round 1 of 4. Breathe in slowly")
+    expect(page.locator(".guide-steps li").first).to_have_attribute("aria-current", "step")
+    expect(live).to_have_text("Round 1 of 4. Hold your breath gently", timeout=8000)  # the timer moves on by itself
+
+    tab_to(page, "[data-guide-next]")
+    page.keyboard.press("Enter")
+    expect(live).to_have_text("Round 1 of 4. Breathe out slowly")
+
+    tab_to(page, "[data-guide-pause]")
+    page.keyboard.press("Enter")
+    expect(live).to_contain_text("Paused")
+    expect(page.locator("[data-guide-start]")).to_be_focused()
+
+
+def test_the_guides_do_not_move_when_reduced_motion_is_asked_for(page, client, client_alice, live_server):
+    sign_in(page, client, client_alice, live_server)
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(reverse("exercises:timer", args=["box-breathing"]))
+    page.locator("[data-guide-start]").click()
+    visual = page.locator("[data-guide-visual]")
+    assert visual.evaluate("el => getComputedStyle(el).transform") == "none"
+    assert visual.evaluate("el => getComputedStyle(el).transitionDuration") == "0s"
+
+
+def test_every_tools_page_has_no_serious_accessibility_violations(page, client, client_alice, live_server):
+    factories.make_year_of_entries(client_alice, days=10)
+    sign_in(page, client, client_alice, live_server)
+    record = ThoughtRecord.objects.filter(owner=client_alice).first()
+    urls = [
+        reverse("exercises:index"),
+        reverse("exercises:timer_index"),
+        *[reverse("exercises:timer", args=[t.slug]) for t in TIMERS],
+        reverse("exercises:need_statement_share"),
+        reverse("exercises:thought_record_new"),
+        *[reverse("exercises:thought_record_step", args=[record.public_id, n]) for n in range(2, 6)],
+        reverse("exercises:journal_entry_new"),
+    ]
+    for tool in TOOLS:
+        entry = tool.model.objects.filter(owner=client_alice).first()
+        if entry is None:
+            entry = make_one(tool.key, client_alice)
+        urls += [reverse(tool.list_name), entry.get_absolute_url(), reverse(tool.delete_name, args=[entry.public_id])]
+        if not tool.own_new_and_edit:
+            urls += [reverse(tool.new_name), reverse(tool.edit_name, args=[entry.public_id])]
+    fear = FearPrediction.objects.filter(owner=client_alice).first()
+    step = LadderStep.objects.filter(owner=client_alice).first()
+    urls += [
+        reverse("exercises:fear_prediction_outcome", args=[fear.public_id]),
+        reverse("exercises:ladder_step_attempt", args=[step.public_id]),
+    ]
+    found = {}
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        violations = axe_violations(page)
+        if violations:
+            found[url] = violations
+    # A form with errors, too: the error summary and field errors must stay accessible.
+    page.goto(reverse("exercises:trust_event_new"))
+    page.get_by_role("button", name="Save event").click()
+    page.wait_for_load_state()
+    if violations := axe_violations(page):
+        found["trust_event_new with errors"] = violations
+    assert found == {}
