@@ -6,7 +6,6 @@ count days in a row, never scold a gap, and treat using the tools less as perfec
 """
 
 import datetime
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -45,6 +44,16 @@ def month_label(year_month: tuple[int, int]) -> str:
 
 def _share(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
+
+
+def align(rows: Iterable[dict], slots: list, key: str, field: str) -> list[int]:
+    """Counts from aggregate rows ({key: a week or month start, field: n}) placed in `slots`, 0 where absent."""
+    found = {row[key]: row[field] for row in rows}
+    return [found.get(slot, 0) for slot in slots]
+
+
+def month_starts(today: datetime.date, count: int = MONTHS) -> list[datetime.date]:
+    return [datetime.date(year, month, 1) for year, month in last_months(today, count)]
 
 
 # ---- urges ridden out vs acted on, per week -------------------------------------------------------
@@ -134,24 +143,6 @@ def belief_sentence(lines: list[BeliefLine]) -> str:
 
 
 # ---- triggers by context --------------------------------------------------------------------------
-def triggers_by_context(
-    triggers: Iterable[tuple[datetime.date, str]],
-    contexts: list[tuple[str, str]],
-    today: datetime.date,
-    weeks: int = WEEKS,
-) -> tuple[list[str], list[int], list[int]]:
-    """Counts per context in the last `weeks` weeks and in the `weeks` before that."""
-    start = last_weeks(today, weeks)[0]
-    earlier_start = start - datetime.timedelta(weeks=weeks)
-    recent, earlier = Counter(), Counter()
-    for day, context in triggers:
-        if day >= start:
-            recent[context] += 1
-        elif day >= earlier_start:
-            earlier[context] += 1
-    return [label for _, label in contexts], [earlier[c] for c, _ in contexts], [recent[c] for c, _ in contexts]
-
-
 def context_sentence(labels: list[str], earlier: list[int], recent: list[int], weeks: int = WEEKS) -> str:
     if not any(recent) and not any(earlier):
         return f"No triggers logged in the last {2 * weeks} weeks."
@@ -226,10 +217,10 @@ def count_by_month(days: Iterable[datetime.date], today: datetime.date, months: 
     return climbed_by_month(days, today, months)[1]
 
 
-def bricks_sentence(total: int, recent: int, recent_weeks: int = RECENT_WEEKS) -> str:
+def bricks_sentence(total: int, this_month: int, last_month: int) -> str:
     if not total:
         return "No bricks of evidence yet."
-    return f"Your wall has {total} bricks; {recent} were added in the last {recent_weeks} weeks."
+    return f"Your wall has {total} bricks: {this_month} so far this month, and {last_month} last month."
 
 
 def promises_by_week(

@@ -7,7 +7,7 @@ insight_figures module; the drawing from charts.
 
 import datetime
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
 from trustrepair.program import insight_figures as figures
@@ -15,10 +15,10 @@ from trustrepair.program.charts import Chart, Series, bar_chart, line_chart
 
 try:  # the tools app provides the data; without it the page simply has nothing to show
     from trustrepair.exercises import selectors as tools
-    from trustrepair.exercises.models import LadderAttempt, PromiseCheckIn, TriggerLog
+    from trustrepair.exercises.models import LadderAttempt, TriggerLog
 except ImportError:  # pragma: no cover - both apps ship together
     tools = None
-    TriggerLog = LadderAttempt = PromiseCheckIn = None
+    TriggerLog = LadderAttempt = None
 
 
 def _local_date(moment: datetime.datetime) -> datetime.date:
@@ -31,13 +31,16 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def urges_chart(user, today) -> Chart:
-    start = datetime.datetime.combine(
-        figures.last_weeks(today)[0] - datetime.timedelta(weeks=figures.WEEKS),
-        datetime.time(),
-        timezone.get_current_timezone(),
+    mondays = figures.last_weeks(today)
+    since = datetime.datetime.combine(
+        mondays[0] - datetime.timedelta(weeks=figures.WEEKS), datetime.time(), timezone.get_current_timezone()
     )
-    rows = tools.trigger_logs_for(user).filter(occurred_at__gte=start).values_list("occurred_at", "response")
-    data = figures.urges_by_week(((_local_date(at), response) for at, response in rows), today)
+    rows = tools.urges_by_week(user, since=since)
+    data = figures.UrgeWeeks(
+        weeks=mondays,
+        rode_out=figures.align(rows, mondays, "week", "rode_out"),
+        acted_on=figures.align(rows, mondays, "week", "acted_on"),
+    )
     return bar_chart(
         key="urges",
         title="Urges ridden out and acted on, per week",
@@ -48,15 +51,23 @@ def urges_chart(user, today) -> Chart:
 
 
 def contexts_chart(user, today) -> Chart:
-    start = datetime.datetime.combine(
-        figures.last_weeks(today)[0] - datetime.timedelta(weeks=figures.WEEKS),
-        datetime.time(),
-        timezone.get_current_timezone(),
-    )
-    rows = tools.trigger_logs_for(user).filter(occurred_at__gte=start).values_list("occurred_at", "context")
-    labels, earlier, recent = figures.triggers_by_context(
-        ((_local_date(at), context) for at, context in rows), list(TriggerLog.Context.choices), today
-    )
+    tz = timezone.get_current_timezone()
+    middle = datetime.datetime.combine(figures.last_weeks(today)[0], datetime.time(), tz)
+    start = middle - datetime.timedelta(weeks=figures.WEEKS)
+    counts = {
+        row["context"]: row
+        for row in tools.trigger_logs_for(user)
+        .filter(occurred_at__gte=start)
+        .order_by()
+        .values("context")
+        .annotate(
+            earlier=Count("id", filter=Q(occurred_at__lt=middle)), recent=Count("id", filter=Q(occurred_at__gte=middle))
+        )
+    }
+    contexts = list(TriggerLog.Context.choices)
+    labels = [label for _, label in contexts]
+    earlier = [counts.get(value, {}).get("earlier", 0) for value, _ in contexts]
+    recent = [counts.get(value, {}).get("recent", 0) for value, _ in contexts]
     return bar_chart(
         key="contexts",
         title=f"Triggers by where they came up: the {figures.WEEKS} weeks before, and the last {figures.WEEKS} weeks",
@@ -130,24 +141,22 @@ def ladder_chart(user, today) -> Chart:
 
 
 def bricks_chart(user, today) -> Chart:
-    days = list(tools.evidence_bricks_for(user).values_list("happened_on", flat=True))
-    months = figures.last_months(today)
-    recent_start = figures.last_weeks(today, figures.RECENT_WEEKS)[0]
+    rows = tools.bricks_by_month(user)
+    months = figures.month_starts(today)
+    counts = figures.align(rows, months, "month", "bricks")
     return bar_chart(
         key="bricks",
         title="Bricks of evidence added, by month",
-        labels=[figures.month_label(m) for m in months],
-        series=[Series("Bricks", tuple(figures.count_by_month(days, today)))],
-        sentence=figures.bricks_sentence(len(days), sum(1 for d in days if d >= recent_start)),
+        labels=[f"{m:%b}" for m in months],
+        series=[Series("Bricks", tuple(counts))],
+        sentence=figures.bricks_sentence(sum(row["bricks"] for row in rows), counts[-1], counts[-2]),
     )
 
 
 def promises_chart(user, today) -> Chart:
-    start = figures.last_weeks(today)[0]
-    check_ins = PromiseCheckIn.objects.filter(
-        promise__in=tools.self_promises_for(user).prefetch_related(None), day__gte=start
-    ).values_list("day", "kept")
-    mondays, kept, not_kept = figures.promises_by_week(check_ins, today)
+    mondays = figures.last_weeks(today)
+    rows = tools.promise_check_ins_by_week(user)
+    kept, not_kept = figures.align(rows, mondays, "week", "kept"), figures.align(rows, mondays, "week", "not_kept")
     return bar_chart(
         key="promises",
         title="Promises to yourself: check-ins per week",

@@ -74,6 +74,17 @@ def test_a_ladder_never_tried_says_so_without_averages():
     assert f.ladder_sentence(3, 0) == "You have climbed 0 of 3 rungs."
 
 
+def test_aggregate_rows_are_placed_in_their_slots():
+    weeks = f.last_weeks(TODAY, 3)
+    rows = [{"week": weeks[2], "kept": 4}, {"week": datetime.date(2020, 1, 6), "kept": 9}]
+    assert f.align(rows, weeks, "week", "kept") == [0, 0, 4]
+
+
+def test_bricks_sentence_counts_this_month_and_last():
+    assert f.bricks_sentence(40, 3, 12) == "Your wall has 40 bricks: 3 so far this month, and 12 last month."
+    assert f.bricks_sentence(0, 0, 0) == "No bricks of evidence yet."
+
+
 def test_promise_sentence_never_mentions_a_broken_streak():
     text = f.promises_sentence([0] * 8 + [1, 1, 0, 0], [0] * 8 + [1, 0, 0, 0])
     assert (
