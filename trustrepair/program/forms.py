@@ -8,7 +8,15 @@ def phase_choices() -> list[tuple[str, str]]:
     return [(p.slug, f"{p.number}. {p.title}") for p in curriculum.phases()]
 
 
-class EnrolForm(forms.Form):
+class QuietForm(forms.Form):
+    """Labels that end in a question mark or a full phrase need no colon after them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class EnrolForm(QuietForm):
     starting_phase = forms.ChoiceField(
         label="Where would you like to start?",
         widget=forms.RadioSelect,
@@ -32,7 +40,7 @@ class LessonDoneForm(forms.Form):
     done = forms.TypedChoiceField(choices=[("1", "done"), ("0", "not done")], coerce=lambda v: v == "1")
 
 
-class SetbackForm(forms.Form):
+class SetbackForm(QuietForm):
     happened_on = forms.DateField(
         label="When was it?",
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -52,7 +60,7 @@ class SetbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     return_to_phase = forms.ChoiceField(
-        label="Would you like to spend some time in an earlier phase?",
+        label="Would you like to go back to a phase for a while?",
         required=False,
         widget=forms.RadioSelect,
         help_text="Many people find it steadying to go back to regulation and safety for a while. "
@@ -71,7 +79,7 @@ class SetbackForm(forms.Form):
         return day
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(QuietForm):
     """What goes on the printable summary. Everything personal is off until the person ticks it."""
 
     include_phases = forms.BooleanField(label="Program progress (phases and lessons done)", required=False)
