@@ -139,3 +139,36 @@ def test_the_summary_costs_the_same_queries_for_a_year_of_entries(signed_in, cli
     factories.make_year_of_entries(client_alice, days=90)
     with django_assert_num_queries(len(ctx.captured_queries)):
         c.get(reverse("program:summary"), params)
+
+
+def test_this_weeks_urges_bricks_and_promises_land_in_the_last_column(client_alice):
+    import datetime
+
+    from trustrepair.exercises.models import EvidenceBrick, PromiseCheckIn, SelfPromise, TriggerLog
+    from trustrepair.program import insights
+
+    now = timezone.now()
+    today = timezone.localdate()
+    for response in ("rode_out", "rode_out", "acted_on"):
+        TriggerLog.objects.create(
+            owner=client_alice, occurred_at=now, situation="s", urge="checking", intensity=5, response=response
+        )
+    TriggerLog.objects.create(
+        owner=client_alice,
+        occurred_at=now - datetime.timedelta(weeks=5),
+        situation="s",
+        urge="checking",
+        intensity=5,
+        response="acted_on",
+    )
+    EvidenceBrick.objects.create(owner=client_alice, kind="care", moment="m", who="w", happened_on=today)
+    promise = SelfPromise.objects.create(owner=client_alice, promise="walk")
+    PromiseCheckIn.objects.create(promise=promise, day=today, kept=True)
+    charts = {c.key: c for c in insights.charts_for(client_alice, today=today)}
+    assert charts["urges"].rows[-1][1:] == ("2", "1")
+    assert charts["urges"].sentence == (
+        "In the last 4 weeks you rode out 2 of 3 urges (67%), compared with 0 of 1 (0%) in the 4 weeks before."
+    )
+    assert charts["bricks"].rows[-1][1:] == ("1",)
+    assert charts["promises"].rows[-1][1:] == ("1", "0")
+    assert charts["contexts"].rows[0] == ("Partner", "0", "4")
