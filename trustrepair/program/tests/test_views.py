@@ -280,7 +280,8 @@ def test_export_and_erase_include_the_program(client_alice, stranger_eve):
 def test_the_home_card_shows_the_program_to_clients_only(signed_in, client_alice, partner_bob):
     assert "A guided program" in signed_in(client_alice).get("/").content.decode()
     services.enrol(client_alice, starting_phase=FIRST_PHASE.slug)
-    assert "Today&#x27;s step" in signed_in(client_alice).get("/").content.decode()
+    body = signed_in(client_alice).get("/").content.decode()
+    assert "Today&#x27;s step" in body and f"“{FIRST_LESSON.title}”" in body
     assert "Your program" not in signed_in(partner_bob).get("/").content.decode()
 
 
