@@ -16,7 +16,7 @@ def dashboard_card(user) -> dict | None:
             "url": reverse("program:overview"),
             "link_text": "See the program",
         }
-    phase = curriculum.phase(enrolment.current_phase)
+    phase = curriculum.phase(enrolment.current_phase) or curriculum.phases()[0]  # a renamed phase falls back
     step = pathway.next_step(curriculum.phases(), completed_keys(user), enrolment.current_phase)
     if step.kind == "lesson":
         text = f"Phase {phase.number}: {phase.title}. Next, whenever suits you: “{step.lesson.title}”."
