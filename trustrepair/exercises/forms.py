@@ -373,6 +373,7 @@ class CommunicationScriptForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # the labels end in "…": the sentence goes on in the field
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.initial.setdefault("not_responsible", DEFAULT_NOT_RESPONSIBLE)

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from conftest import axe_violations
 from trustrepair.exercises import factories
-from trustrepair.exercises.models import FearPrediction, LadderStep, ThoughtRecord
+from trustrepair.exercises.models import FearPrediction, JournalEntry, LadderStep, ThoughtRecord
 from trustrepair.exercises.tests.helpers import make_one
 from trustrepair.exercises.timers import TIMERS
 from trustrepair.exercises.tools import TOOLS
@@ -107,6 +107,23 @@ def test_the_box_breathing_guide_runs_from_the_keyboard_and_announces_each_step(
     page.keyboard.press("Enter")
     expect(live).to_contain_text("Paused")
     expect(page.locator("[data-guide-start]")).to_be_focused()
+
+
+def test_the_journal_keeps_what_is_typed_on_the_server_and_brings_it_back(page, client, client_alice, live_server):
+    sign_in(page, client, client_alice, live_server)
+    page.goto(reverse("exercises:journal_entry_new") + "?prompt=now_or_then")
+    tab_to(page, "#id_body")
+    page.keyboard.type("The panic felt like waiting for Dad")
+    status = page.locator("#autosave-status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_contain_text("Saved at", timeout=8000)
+    draft = JournalEntry.objects.get(owner=client_alice)
+    assert draft.is_draft and draft.body == "The panic felt like waiting for Dad"
+
+    page.goto(reverse("exercises:index"))  # the tab is closed or the person wanders off
+    page.goto(reverse("exercises:journal_entry_new"))
+    expect(page.locator("#id_body")).to_have_value("The panic felt like waiting for Dad")
+    expect(page.get_by_text("Welcome back")).to_be_visible()
 
 
 def test_the_guides_do_not_move_when_reduced_motion_is_asked_for(page, client, client_alice, live_server):

@@ -7,7 +7,7 @@ const status = document.getElementById("autosave-status");
 if (form && status) {
   form.addEventListener("htmx:beforeSwap", (event) => {
     const xhr = event.detail.xhr;
-    if (xhr && xhr.responseURL && !xhr.responseURL.includes("/autosave/")) {
+    if (xhr && xhr.responseURL && !new URL(xhr.responseURL).pathname.endsWith("/autosave/")) {
       event.detail.shouldSwap = false;
       status.textContent =
         "Not saved to the server: you have been signed out. Your words are kept in this tab. Sign in again in a new tab, then keep typing here.";
@@ -17,6 +17,7 @@ if (form && status) {
     status.textContent = "Could not reach the server just now. Your words are kept in this tab; we will try again as you type.";
   });
   form.addEventListener("htmx:responseError", () => {
-    status.textContent = "Not saved just now. Your words are kept in this tab; we will try again as you type.";
+    status.textContent =
+      "Not saved just now; you may have been signed out. Your words are kept in this tab. Sign in again in a new tab, then keep typing here.";
   });
 }
