@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from trustrepair.core.access import client_required
 from trustrepair.program import curriculum, insights, selectors, services, summary
-from trustrepair.program.exercise_links import exercises_for
+from trustrepair.program.exercise_links import EXERCISES, exercises_for
 from trustrepair.program.forms import ChoosePhaseForm, EnrolForm, LessonDoneForm, SetbackForm, SummaryForm
 
 
@@ -54,7 +54,7 @@ def today(request):
     return render(
         request,
         "program/today.html",
-        {"today": view, "step": view.step, "exercises": exercises, "regulation": exercises_for(["regulation"])},
+        {"today": view, "step": view.step, "exercises": exercises, "regulation": EXERCISES["regulation"]},
     )
 
 
@@ -182,7 +182,9 @@ def setback_detail(request, public_id):
         {
             "setback": setback,
             "phase": curriculum.phase(setback.returned_to_phase) if setback.returned_to_phase else None,
-            "regulation": exercises_for(["regulation", "trigger_log", "journal"]),
+            "regulation": EXERCISES["regulation"],
+            "trigger_log": EXERCISES["trigger_log"],
+            "journal": EXERCISES["journal"],
         },
     )
 

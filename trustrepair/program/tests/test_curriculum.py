@@ -52,3 +52,12 @@ def test_a_module_file_without_front_matter_is_rejected_with_its_name():
 def test_a_module_file_without_lessons_is_rejected():
     with pytest.raises(curriculum.CurriculumError, match="at least one lesson"):
         curriculum.parse_module("p", "empty.md", "---\ntitle: T\nsummary: S\n---\n")
+
+
+@pytest.mark.parametrize("exercise", list(EXERCISES.values()), ids=lambda e: e.key)
+def test_every_exercise_link_resolves_to_a_real_tools_page(exercise):
+    from django.urls import resolve, reverse
+
+    url = reverse(exercise.url_name)  # the tools app names it: no fallback needed
+    assert url == exercise.fallback_path == exercise.url
+    assert resolve(url).app_name == "exercises"
