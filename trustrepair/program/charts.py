@@ -21,7 +21,7 @@ HEIGHT = 260
 MARGIN_LEFT = 44
 MARGIN_RIGHT = 12
 MARGIN_TOP = 12
-MARGIN_BOTTOM = 44
+MARGIN_BOTTOM = 52
 MAX_X_LABELS = 12
 
 
@@ -79,7 +79,20 @@ def _check(labels, series) -> None:
             raise ValueError(f"Series {s.name!r} has a negative or non-finite value.")
 
 
-def _frame(key: str, title: str, sentence: str, top: float, labels, *, body: str, unit: str) -> str:
+def _legend(names: list[str]) -> str:
+    """Swatches under the plot when there is more than one series (aria-hidden: the table names them)."""
+    if len(names) < 2:
+        return ""
+    parts, x, y = ['<g aria-hidden="true">'], MARGIN_LEFT, HEIGHT - 10
+    for n, name in enumerate(names):
+        parts.append(f'<rect class="series-{n % 3}" x="{x}" y="{y - 10}" width="12" height="12"/>')
+        parts.append(f'<text class="chart-label" x="{x + 17}" y="{y}">{escape(name)}</text>')
+        x += 40 + 7 * len(name)
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _frame(key: str, title: str, sentence: str, top: float, labels, *, body: str, unit: str, legend: str = "") -> str:
     plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     base = MARGIN_TOP + plot_h
@@ -110,6 +123,7 @@ def _frame(key: str, title: str, sentence: str, top: float, labels, *, body: str
             f'<text class="chart-label" x="{x:.1f}" y="{base + 18}" text-anchor="middle">{escape(str(label))}</text>'
         )
     parts.append(body)
+    parts.append(legend)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -166,7 +180,9 @@ def bar_chart(
         key=key,
         title=title,
         sentence=sentence,
-        svg=_frame(key, title, sentence, top, labels, body="".join(bars), unit=unit),
+        svg=_frame(
+            key, title, sentence, top, labels, body="".join(bars), unit=unit, legend=_legend([x.name for x in series])
+        ),
         columns=columns,
         rows=rows,
         series_names=tuple(s.name for s in series),
@@ -213,7 +229,9 @@ def line_chart(
         key=key,
         title=title,
         sentence=sentence,
-        svg=_frame(key, title, sentence, top, labels, body="".join(body), unit=unit),
+        svg=_frame(
+            key, title, sentence, top, labels, body="".join(body), unit=unit, legend=_legend([x.name for x in series])
+        ),
         columns=columns,
         rows=rows,
         series_names=tuple(s.name for s in series),

@@ -175,8 +175,3 @@ def charts_for(user, *, today: datetime.date | None = None) -> list[Chart]:
         return []
     today = today or timezone.localdate()
     return [build(user, today) for build in CHARTS]
-
-
-def figures_for(user, *, today: datetime.date | None = None) -> list[tuple[str, str]]:
-    """(title, sentence) for each chart: the counts-only lines the printable summary can include."""
-    return [(chart.title, chart.sentence) for chart in charts_for(user, today=today)]

@@ -226,5 +226,5 @@ def summary_page(request):
     if chosen.get("include_measures"):
         context["measures"] = selectors.latest_measures(request.user)
     if chosen.get("include_insights"):
-        context["figures"] = insights.figures_for(request.user)
+        context["charts"] = insights.charts_for(request.user)
     return render(request, "program/summary.html", context)
