@@ -1,6 +1,8 @@
 """Forms for the tools. Every limit (0–10, 0–100, lengths) comes from the model, so a bad value gets a
 message next to its field; nothing reaches the database unchecked."""
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 
@@ -42,6 +44,12 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
+def _not_in_future_date(value):
+    if value and value > timezone.localdate():
+        raise forms.ValidationError("That date is still to come. Give the day it happened.")
+    return value
+
+
 class TrustEventForm(forms.ModelForm):
     class Meta:
         model = TrustEvent
@@ -51,6 +59,9 @@ class TrustEventForm(forms.ModelForm):
             "age": "Your age then, if you remember it. Give an age, a date, or both.",
             "happened_on": "Or a date, if you know it.",
         }
+
+    def clean_happened_on(self):
+        return _not_in_future_date(self.cleaned_data["happened_on"])
 
     def clean(self):
         data = super().clean()
@@ -93,6 +104,12 @@ class TriggerLogForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.initial.setdefault("occurred_at", timezone.localtime().replace(second=0, microsecond=0))
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value and value > timezone.now() + datetime.timedelta(minutes=5):
+            raise forms.ValidationError("That time is still to come. Give the time it happened.")
+        return value
 
     def clean(self):
         data = super().clean()
@@ -168,6 +185,7 @@ class ThoughtDistortionsForm(forms.Form):
         queryset=CustomDistortion.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        to_field_name="public_id",
     )
     new_name = forms.CharField(label="Add your own thinking trap (optional)", max_length=120, required=False)
     new_explanation = forms.CharField(
@@ -329,6 +347,9 @@ class EvidenceBrickForm(forms.ModelForm):
         fields = ["kind", "moment", "who", "happened_on"]
         widgets = {"kind": forms.RadioSelect, "moment": _area(2), "who": forms.TextInput, "happened_on": DateInput()}
         help_texts = {"moment": "Small counts: “He texted when he said he would.”"}
+
+    def clean_happened_on(self):
+        return _not_in_future_date(self.cleaned_data["happened_on"])
 
 
 class SelfPromiseForm(forms.ModelForm):

@@ -58,6 +58,29 @@ def thought_records_for(user) -> QuerySet[ThoughtRecord]:
     )
 
 
+# The list pages show a line or two of each entry: these leave the longer free text undecrypted.
+# (A template that reaches for a deferred field would cost a query per row; the query-count tests catch it.)
+def thought_record_list_for(user) -> QuerySet[ThoughtRecord]:
+    return (
+        _owned(ThoughtRecord, user)
+        .defer("situation", "evidence_for", "evidence_against", "balanced_thought")
+        .prefetch_related(Prefetch("emotions", queryset=ThoughtEmotion.objects.order_by("id")))
+        .order_by("-created_at", "-id")
+    )
+
+
+def trigger_log_list_for(user) -> QuerySet[TriggerLog]:
+    return trigger_logs_for(user).defer("situation", "body_sensation", "thought", "what_helped")
+
+
+def fear_prediction_list_for(user) -> QuerySet[FearPrediction]:
+    return fear_predictions_for(user).defer("what_happened")
+
+
+def core_belief_list_for(user) -> QuerySet[CoreBelief]:
+    return core_beliefs_for(user).defer("evidence_against")
+
+
 def custom_distortions_for(user) -> QuerySet[CustomDistortion]:
     return _owned(CustomDistortion, user).order_by("created_at", "id")
 
@@ -149,13 +172,32 @@ def self_promise_for(user, public_id) -> SelfPromise:
 
 # ---- summaries other pages show -----------------------------------------------------------------------
 def fear_base_rate(user) -> dict:
-    """How many of the person's fears came true, partly, or did not (one query)."""
-    return summaries.base_rate(_owned(FearPrediction, user).values_list("outcome", flat=True))
+    """How many of the person's fears came true, partly, or did not (one query, counted in the database)."""
+    from django.db.models import Avg, Count, Q
+
+    known = ~Q(outcome=FearPrediction.Outcome.PENDING)
+    totals = _owned(FearPrediction, user).aggregate(
+        average=Avg("confidence", filter=known),
+        **{value: Count("id", filter=Q(outcome=value)) for value in FearPrediction.Outcome.values},
+    )
+    average = totals.pop("average")
+    outcomes = [value for value, n in totals.items() for _ in range(n)]
+    return summaries.base_rate(outcomes, average_confidence=average)
 
 
 def current_ladder_step(steps) -> LadderStep | None:
     """The lowest rung not yet climbed: the one to try next (from a list already loaded)."""
     return next((s for s in steps if s.climbed_at is None), None)
+
+
+def current_ladder_step_for(user) -> LadderStep | None:
+    """The lowest rung not yet climbed, straight from the database (one query)."""
+    return (
+        _owned(LadderStep, user)
+        .filter(climbed_at__isnull=True)
+        .order_by("expected_distress", "created_at", "id")
+        .first()
+    )
 
 
 def promise_summary(promise: SelfPromise, today=None) -> summaries.PromiseSummary:

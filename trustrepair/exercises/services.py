@@ -5,7 +5,7 @@ every free text the person saved to the crisis screen (which never blocks saving
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from trustrepair.core.fields import encrypted_fields
@@ -197,11 +197,34 @@ def save_journal_entry(user, *, entry: JournalEntry | None, prompt: str, body: s
 def check_in_promise(promise: SelfPromise, *, kept: bool, day: datetime.date | None = None) -> PromiseCheckIn:
     """Today's check-in (changing your mind the same day replaces it: one check-in per day)."""
     day = day or timezone.localdate()
-    with transaction.atomic():
-        check_in, _ = PromiseCheckIn.objects.update_or_create(promise=promise, day=day, defaults={"kept": kept})
+    try:
+        with transaction.atomic():
+            check_in, _ = PromiseCheckIn.objects.update_or_create(promise=promise, day=day, defaults={"kept": kept})
+    except IntegrityError:  # a second tap raced the first; the row exists now, so update it
+        with transaction.atomic():
+            check_in, _ = PromiseCheckIn.objects.update_or_create(promise=promise, day=day, defaults={"kept": kept})
     return check_in
 
 
 def restart_promise(promise: SelfPromise, *, user) -> SelfPromise:
     """A gentle restart: the promise is active again; earlier check-ins stay, nothing is reset to shame."""
     return update_entry(promise, user=user, is_active=True)
+
+
+# ---- correcting a slip ------------------------------------------------------------------------------
+def remove_latest_rating(belief: CoreBelief) -> bool:
+    """Remove the newest rating of a belief (a typing slip), keeping at least the first. True if removed."""
+    ratings = list(belief.ratings.order_by("-rated_at", "-id")[:2])
+    if len(ratings) < 2:
+        return False
+    ratings[0].delete()
+    return True
+
+
+def remove_latest_attempt(step: LadderStep) -> bool:
+    """Remove the newest try of a rung. True if there was one."""
+    latest = step.attempts.order_by("-tried_at", "-id").first()
+    if latest is None:
+        return False
+    latest.delete()
+    return True

@@ -30,11 +30,22 @@ def summarise(check_ins: Iterable[tuple[datetime.date, bool]], today: datetime.d
     return PromiseSummary(current_run=run, kept_recently=kept_recently, window=window, checked_today=by_day.get(today))
 
 
-def base_rate(outcomes: Iterable[str]) -> dict:
-    """Fears with a known outcome: how many came true, partly, or did not. `rate` counts partly as half."""
+def base_rate(outcomes: Iterable[str], *, average_confidence: float | None = None) -> dict:
+    """Fears with a known outcome: how many came true, partly, or did not. `rate` counts partly as half.
+
+    `average_confidence` (how sure the person was, 0–100, over the fears with a known outcome) is passed
+    through as `confidence`, so a page can set "you were 80% sure on average" beside "1 in 5 came true".
+    """
     counts = {"came_true": 0, "partly": 0, "did_not": 0, "pending": 0}
     for outcome in outcomes:
         counts[outcome] = counts.get(outcome, 0) + 1
     known = counts["came_true"] + counts["partly"] + counts["did_not"]
     rate = (counts["came_true"] + counts["partly"] / 2) / known if known else None
-    return {**counts, "known": known, "rate": rate}
+    confidence = round(average_confidence) if known and average_confidence is not None else None
+    return {
+        **counts,
+        "known": known,
+        "rate": rate,
+        "percent": None if rate is None else round(rate * 100),
+        "confidence": confidence,
+    }

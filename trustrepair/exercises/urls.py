@@ -28,6 +28,12 @@ urlpatterns = [
     path("journal/autosave/", views.journal_autosave, name="journal_autosave"),
     path("journal/<uuid:public_id>/edit/", views.journal_entry_edit, name="journal_entry_edit"),
     path("core-beliefs/<uuid:public_id>/rate/", views.core_belief_rate, name="core_belief_rate"),
+    path(
+        "core-beliefs/<uuid:public_id>/rate/remove-latest/",
+        views.core_belief_rating_remove,
+        name="core_belief_rating_remove",
+    ),
+    path("trust-ladder/<uuid:public_id>/try/remove-latest/", views.ladder_attempt_remove, name="ladder_attempt_remove"),
     path("fears/<uuid:public_id>/outcome/", views.fear_prediction_outcome, name="fear_prediction_outcome"),
     path("trust-ladder/<uuid:public_id>/try/", views.ladder_step_attempt, name="ladder_step_attempt"),
     path("promises/<uuid:public_id>/check-in/", views.self_promise_check_in, name="self_promise_check_in"),

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from trustrepair.core.access import member_required
-from trustrepair.exercises import distortions, forms, selectors, services
+from trustrepair.exercises import charts, distortions, forms, selectors, services
 from trustrepair.exercises.models import FearPrediction, JournalEntry, NeedStatement, SelfPromise
 from trustrepair.exercises.scripts import compose
 from trustrepair.exercises.timers import TIMERS
@@ -29,7 +29,7 @@ def _list_context(tool, user, entries) -> dict:
     if tool.key == "fear_prediction":
         return {"base_rate": selectors.fear_base_rate(user)}
     if tool.key == "ladder_step":
-        return {"current": selectors.current_ladder_step(entries)}
+        return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
         selectors.attach_promise_summaries(entries)
     if tool.key == "journal_entry":
@@ -39,24 +39,24 @@ def _list_context(tool, user, entries) -> dict:
 
 def _detail_context(tool, user, entry) -> dict:
     if tool.key == "core_belief":
-        return {"rating_form": forms.BeliefRatingForm()}
+        return {"rating_form": forms.BeliefRatingForm(), "chart": _belief_chart(entry)}
     if tool.key == "thought_record":
-        return {
-            "built_in": distortions.named(entry.distortions),
-            "steps": THOUGHT_STEPS,
-        }
+        return {"built_in": distortions.named(entry.distortions)}
     if tool.key == "ladder_step":
-        current = selectors.current_ladder_step(selectors.ladder_steps_for(user))
-        return {"current": current, "attempt_form": forms.LadderAttemptForm()}
+        return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
         selectors.attach_promise_summaries([entry])
-    if tool.key == "fear_prediction":
-        return {"outcome_form": forms.FearOutcomeForm(instance=entry)}
     return {}
+
+
+def _belief_chart(belief):
+    strengths = [r.strength for r in belief.ratings.all()]
+    return charts.line(strengths) if len(strengths) > 1 else None
 
 
 def make_list(tool):
     @member_required
+    @require_safe
     def view(request):
         page = Paginator(tool.list_selector(request.user), tool.per_page).get_page(request.GET.get("page"))
         entries = list(page.object_list)
@@ -83,6 +83,7 @@ _RICH = {
 
 def make_detail(tool):
     @member_required
+    @require_safe
     def view(request, public_id):
         entry = _fetch(tool, request.user, public_id)
         if getattr(entry, "is_draft", False):
@@ -154,6 +155,7 @@ def make_delete(tool):
 
 # ---- the index ----------------------------------------------------------------------------------------
 @member_required
+@require_safe
 def index(request):
     tools = [t for t in TOOLS if t.show_in_index]
     return render(request, "exercises/index.html", {"tools": tools, "timers": TIMERS})
@@ -314,9 +316,34 @@ def core_belief_rate(request, public_id):
         messages.success(request, "Your new rating is saved next to the earlier ones.")
         return redirect(belief)
     tool = BY_KEY["core_belief"]
-    return render(
-        request, "exercises/core_belief_detail.html", {"tool": tool, "entry": belief, "rating_form": form}, status=400
-    )
+    context = {"tool": tool, "entry": belief, "rating_form": form, "chart": _belief_chart(belief)}
+    return render(request, "exercises/core_belief_detail.html", context, status=400)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def core_belief_rating_remove(request, public_id):
+    belief = selectors.core_belief_for(request.user, public_id)
+    latest = belief.ratings.order_by("-rated_at", "-id").first()
+    if request.method == "POST":
+        if services.remove_latest_rating(belief):
+            messages.success(request, "The latest rating is removed.")
+        return redirect(belief)
+    what = f"your latest rating ({latest.strength} of 100, {latest.rated_at:%d %b %Y})" if latest else "nothing"
+    return render(request, "exercises/child_confirm_delete.html", {"what": what, "back": belief})
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def ladder_attempt_remove(request, public_id):
+    step = selectors.ladder_step_for(request.user, public_id)
+    latest = step.attempts.order_by("-tried_at", "-id").first()
+    if request.method == "POST":
+        if services.remove_latest_attempt(step):
+            messages.success(request, "The latest try is removed.")
+        return redirect(step)
+    what = f"your latest try ({latest.tried_at:%d %b %Y})" if latest else "nothing"
+    return render(request, "exercises/child_confirm_delete.html", {"what": what, "back": step})
 
 
 @member_required
@@ -335,7 +362,7 @@ def fear_prediction_outcome(request, public_id):
 @require_http_methods(["GET", "POST"])
 def ladder_step_attempt(request, public_id):
     step = selectors.ladder_step_for(request.user, public_id)
-    current = selectors.current_ladder_step(selectors.ladder_steps_for(request.user))
+    current = selectors.current_ladder_step_for(request.user)
     form = forms.LadderAttemptForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -377,6 +404,7 @@ def self_promise_restart(request, public_id):
 
 
 @member_required
+@require_safe
 def need_statement_share(request):
     statements = list(selectors.need_statements_for(request.user))
     groups = [(label, [s for s in statements if s.kind == kind]) for kind, label in NeedStatement.Kind.choices]
@@ -399,11 +427,13 @@ def script_preview(request):
 
 # ---- regulation timers ----------------------------------------------------------------------------------
 @member_required
+@require_safe
 def timer_index(request):
     return render(request, "exercises/timers/index.html", {"timers": TIMERS})
 
 
 @member_required
+@require_safe
 def timer(request, slug):
     found = next((t for t in TIMERS if t.slug == slug), None)
     if found is None:

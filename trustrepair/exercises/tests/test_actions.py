@@ -50,6 +50,7 @@ def test_recording_a_fear_outcome_feeds_the_base_rate(signed_in, client_alice):
     assert fears[0].outcome_recorded_at is not None and fears[0].what_happened == "He was at work."
     page = client.get(reverse("exercises:fear_prediction_list")).content.decode()
     assert "Of 4 fears with a known outcome, 1 came true, 1 partly, and 2 did not." in page
+    assert "on average, 70% sure" in page and "38% came true" in page
 
 
 def test_a_bad_outcome_is_answered_next_to_the_field(signed_in, client_alice):
@@ -183,3 +184,27 @@ def test_a_resting_promise_is_taken_up_again_with_its_history(signed_in, client_
     client.post(reverse("exercises:self_promise_restart", args=[promise.public_id]))
     promise.refresh_from_db()
     assert promise.is_active and promise.check_ins.count() == 3
+
+
+def test_a_slip_in_the_latest_rating_can_be_removed_after_confirming(signed_in, client_alice, stranger_eve):
+    belief = factories.make_core_beliefs(client_alice, 1, ratings_per_belief=3)[0]
+    url = reverse("exercises:core_belief_rating_remove", args=[belief.public_id])
+    assert signed_in(stranger_eve).post(url).status_code == 404
+    client = signed_in(client_alice)
+    assert "Remove your latest rating" in client.get(url).content.decode()
+    assert belief.ratings.count() == 3  # asking is not removing
+    client.post(url)
+    assert list(belief.ratings.values_list("strength", flat=True)) == [90, 82]
+    client.post(url)
+    client.post(url)  # the first rating always stays
+    assert belief.ratings.count() == 1
+
+
+def test_a_slip_in_the_latest_try_can_be_removed(signed_in, client_alice, stranger_eve):
+    step = factories.make_ladder_steps(client_alice, 2, attempts_per_step=2)[0]
+    url = reverse("exercises:ladder_attempt_remove", args=[step.public_id])
+    assert signed_in(stranger_eve).post(url).status_code == 404
+    client = signed_in(client_alice)
+    assert client.get(url).status_code == 200
+    client.post(url)
+    assert step.attempts.count() == 1

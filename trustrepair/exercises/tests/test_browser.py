@@ -6,7 +6,14 @@ from playwright.sync_api import expect
 
 from conftest import axe_violations
 from trustrepair.exercises import factories
-from trustrepair.exercises.models import FearPrediction, JournalEntry, LadderStep, ThoughtRecord
+from trustrepair.exercises.models import (
+    CommunicationScript,
+    CoreBelief,
+    FearPrediction,
+    JournalEntry,
+    LadderStep,
+    ThoughtRecord,
+)
 from trustrepair.exercises.tests.helpers import make_one
 from trustrepair.exercises.timers import TIMERS
 from trustrepair.exercises.tools import TOOLS
@@ -125,6 +132,29 @@ def test_the_journal_keeps_what_is_typed_on_the_server_and_brings_it_back(page, 
     expect(page.locator("#id_body")).to_have_value("The panic felt like waiting for Dad")
     expect(page.get_by_text("Welcome back")).to_be_visible()
 
+    submit(page, "Save entry")  # a real submit, not an autosave
+    expect(page.get_by_text("Your journal entry is saved.")).to_be_visible()
+    entry = JournalEntry.objects.get(owner=client_alice)
+    assert entry.pk == draft.pk and not entry.is_draft
+
+
+def test_the_script_builder_previews_as_the_person_types_and_saves(page, client, client_alice, live_server):
+    sign_in(page, client, client_alice, live_server)
+    page.goto(reverse("exercises:communication_script_new"))
+    type_into(page, "#id_title", "When he's late")
+    type_into(page, "#id_feeling", "insecure")
+    type_into(page, "#id_because", "past experiences")
+    type_into(page, "#id_need", "some reassurance")
+    preview = page.locator("#script-preview")
+    expect(preview).to_have_attribute("aria-live", "polite")
+    expect(preview).to_contain_text(
+        "I'm feeling insecure because of past experiences. You are not responsible for what happened to me before."
+        " I need some reassurance."
+    )
+    submit(page, "Save script")
+    expect(page.get_by_role("heading", name="When he's late")).to_be_visible()
+    assert CommunicationScript.objects.filter(owner=client_alice).count() == 1
+
 
 def test_the_guides_do_not_move_when_reduced_motion_is_asked_for(page, client, client_alice, live_server):
     sign_in(page, client, client_alice, live_server)
@@ -161,6 +191,10 @@ def test_every_tools_page_has_no_serious_accessibility_violations(page, client, 
     urls += [
         reverse("exercises:fear_prediction_outcome", args=[fear.public_id]),
         reverse("exercises:ladder_step_attempt", args=[step.public_id]),
+        reverse("exercises:ladder_attempt_remove", args=[step.public_id]),
+        reverse(
+            "exercises:core_belief_rating_remove", args=[CoreBelief.objects.filter(owner=client_alice)[0].public_id]
+        ),
     ]
     found = {}
     for url in urls:

@@ -52,7 +52,7 @@ def test_check_ins_in_the_future_are_ignored(items):
 
 def test_the_base_rate_counts_partly_as_half():
     rate = summaries.base_rate(["came_true", "partly", "did_not", "did_not", "pending"])
-    assert rate["known"] == 4 and rate["pending"] == 1 and rate["rate"] == 0.375
+    assert rate["known"] == 4 and rate["pending"] == 1 and rate["rate"] == 0.375 and rate["percent"] == 38
 
 
 def test_no_known_outcomes_gives_no_rate():
@@ -97,3 +97,19 @@ def test_built_in_thinking_traps_have_unique_slugs_and_plain_explanations():
         "mind_reading",
         "past_as_present",
     ]
+
+
+def test_a_line_chart_puts_high_values_near_the_top_and_spreads_points_evenly():
+    from trustrepair.exercises import charts
+
+    chart = charts.line([100, 50, 0], width=120, height=120, pad=10)
+    assert [d[:2] for d in chart.dots] == [(10.0, 10.0), (60.0, 60.0), (110.0, 110.0)]
+    assert chart.points == "10.0,10.0 60.0,60.0 110.0,110.0"
+
+
+@given(st.lists(st.integers(-50, 150), min_size=1, max_size=60))
+def test_every_point_stays_inside_the_chart(values):
+    from trustrepair.exercises import charts
+
+    chart = charts.line(values)
+    assert all(0 <= x <= chart.width and 0 <= y <= chart.height for x, y, _ in chart.dots)

@@ -94,7 +94,7 @@ def test_someone_elses_thinking_trap_cannot_be_attached(signed_in, client_alice,
     client = signed_in(client_alice)
     record = start(client)
     assert "Eve&#x27;s trap" not in client.get(step_url(record, 3)).content.decode()
-    response = client.post(step_url(record, 3), {"custom_distortions": [str(theirs.pk)]})
+    response = client.post(step_url(record, 3), {"custom_distortions": [str(theirs.public_id)]})
     assert response.status_code == 200 and "custom_distortions" in response.context["form"].errors
     assert not record.custom_distortions.exists()
 
