@@ -114,6 +114,7 @@ def run(args, connection, CaptureQueriesContext) -> int:
         ("program today", reverse("program:today")),
         ("insights", reverse("program:insights")),
         ("summary (all figures)", reverse("program:summary") + "?show=1&include_phases=on&include_insights=on"),
+        ("tools index", reverse("exercises:index")),
     ] + [(f"list: {tool.slug}", reverse(tool.list_name)) for tool in TOOLS]
 
     clients = {}
