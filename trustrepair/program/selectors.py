@@ -1,0 +1,120 @@
+"""Every read in the program. Each one filters by owner; another person's object is a 404."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from trustrepair.program import curriculum, pathway
+from trustrepair.program.models import Enrolment, LessonCompletion, Setback
+
+
+def enrolment_for(user) -> Enrolment | None:
+    return Enrolment.objects.filter(owner=user).first()
+
+
+def completed_keys(user) -> set[str]:
+    return set(LessonCompletion.objects.filter(owner=user).values_list("lesson_key", flat=True))
+
+
+def completions_for(user) -> dict[str, object]:
+    """lesson key → when it was marked done."""
+    return dict(LessonCompletion.objects.filter(owner=user).values_list("lesson_key", "completed_at"))
+
+
+def setback_for(user, public_id) -> Setback:
+    return get_object_or_404(Setback, owner=user, public_id=public_id)
+
+
+def setbacks_for(user, limit: int | None = None):
+    qs = Setback.objects.filter(owner=user)
+    return qs[:limit] if limit else qs
+
+
+def latest_setback(user) -> Setback | None:
+    return Setback.objects.filter(owner=user).order_by("-created_at").first()
+
+
+def suggested_start_phase(user) -> str | None:
+    """The phase the trust profile suggests, when the measures app offers one; otherwise None."""
+    try:
+        from trustrepair.measures.selectors import suggested_start_phase as from_measures
+    except ImportError:
+        return None
+    try:
+        slug = from_measures(user)
+    except (AttributeError, LookupError, ValueError, TypeError):
+        return None
+    slug = MEASURES_PHASE_NAMES.get(slug, slug)
+    return slug if slug in curriculum.phase_slugs() else None
+
+
+# measures names the phases with its own short keys; the program's slugs are the content folder names.
+MEASURES_PHASE_NAMES = {
+    "trust_history": "trust-history",
+    "core_beliefs": "core-beliefs",
+    "regulation": "regulation-and-safety",
+    "rebuilding": "gradual-rebuilding",
+}
+
+
+def latest_measures(user) -> list[dict]:
+    """The person's latest questionnaire scores, when the measures app offers them; else an empty list."""
+    try:
+        from trustrepair.measures import registry
+        from trustrepair.measures.selectors import latest_by_instrument
+    except ImportError:
+        return []
+    rows = []
+    try:
+        for instrument_id, administration in latest_by_instrument(user).items():
+            instrument = registry.get(instrument_id)
+            rows.append(
+                {
+                    "title": getattr(instrument, "title", instrument_id),
+                    "total": administration.total,
+                    "band": administration.band,
+                    "completed_at": administration.completed_at,
+                }
+            )
+    except (AttributeError, LookupError, TypeError):
+        return []
+    return rows
+
+
+@dataclass(frozen=True)
+class Today:
+    enrolment: Enrolment
+    step: pathway.NextStep
+    progress: list[pathway.PhaseProgress]
+    welcome_back: bool
+    days_away: int | None
+    setback: Setback | None
+    in_setback_care: bool
+    last_done: curriculum.Lesson | None
+
+
+def today_for(user, enrolment: Enrolment, previous_visit, *, now=None) -> Today:
+    """Everything the today page shows, in a fixed number of queries however much the person has done."""
+    now = now or timezone.now()
+    completions = completions_for(user)
+    done = set(completions)
+    phases = curriculum.phases()
+    setback = latest_setback(user)
+    last_key = max(completions, key=completions.get) if completions else None
+    return Today(
+        enrolment=enrolment,
+        step=pathway.next_step(phases, done, enrolment.current_phase),
+        progress=pathway.progress(phases, done, enrolment.current_phase),
+        welcome_back=pathway.is_welcome_back(previous_visit, now),
+        days_away=pathway.days_between(previous_visit, now),
+        setback=setback,
+        in_setback_care=pathway.is_in_setback_care(setback.created_at if setback else None, now),
+        last_done=curriculum.lesson_by_key(last_key) if last_key else None,
+    )
+
+
+def progress_for(user) -> list[pathway.PhaseProgress]:
+    enrolment = enrolment_for(user)
+    current = enrolment.current_phase if enrolment else ""
+    return pathway.progress(curriculum.phases(), completed_keys(user), current)

@@ -1,0 +1,71 @@
+"""A person enrols, reads a lesson, marks it done and sees today move on, with the keyboard alone."""
+
+import pytest
+from django.utils import timezone
+
+from conftest import axe_violations
+from trustrepair.exercises import factories
+from trustrepair.program import curriculum, services
+
+FIRST, SECOND = curriculum.phases()[0].lessons[:2]
+
+
+def tab_to(page, name: str, limit: int = 80):
+    """Press Tab until the focused element's accessible text contains `name`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        text = page.evaluate("() => (document.activeElement.innerText || document.activeElement.value || '').trim()")
+        if name in text:
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+@pytest.fixture
+def signed_in_page(page, client, client_alice, live_server):
+    client.force_login(client_alice)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return page
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_enrol_read_a_lesson_mark_it_done_and_today_moves_on_by_keyboard(signed_in_page):
+    page = signed_in_page
+    page.goto("/program/")
+    assert axe_violations(page) == []
+    tab_to(page, "Start the program")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/program/today/")
+    assert page.get_by_role("heading", name="Your next step").is_visible()
+    assert axe_violations(page) == []
+
+    tab_to(page, f"Read “{FIRST.title}”")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{FIRST.get_absolute_url()}")
+    assert page.get_by_role("heading", level=1, name=FIRST.title).is_visible()
+    assert axe_violations(page) == []
+
+    tab_to(page, "Mark this lesson done")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/program/today/")
+    assert page.get_by_text(f"Read “{SECOND.title}”").first.is_visible()
+    assert page.get_by_text("1 of 4 lessons done").is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_insights_summary_and_setback_pages_have_no_serious_accessibility_problems(signed_in_page, client_alice):
+    page = signed_in_page
+    services.enrol(client_alice, starting_phase="trust-history")
+    factories.make_year_of_entries(client_alice, days=60)
+    services.record_setback(client_alice, happened_on=timezone.localdate(), what_happened="a hard night")
+    for url in [
+        "/program/insights/",
+        "/program/summary/?show=1&include_phases=on&include_insights=on",
+        "/program/setback/",
+        "/program/today/",
+    ]:
+        page.goto(url)
+        assert axe_violations(page) == [], url
