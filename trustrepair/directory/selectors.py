@@ -17,6 +17,7 @@ from django.http import Http404
 
 from trustrepair.directory import matching
 from trustrepair.directory.models import Modality, Specialty, TherapistProfile
+from trustrepair.measures import selectors as measures_selectors
 
 Status = TherapistProfile.Status
 
@@ -215,14 +216,7 @@ def profile_preferences_for(user) -> dict:
     """Answers to prefill the questionnaire from the person's trust profile, in the directory's terms."""
     if user is None or not getattr(user, "is_authenticated", False):
         return {}
-    try:
-        from trustrepair.measures.selectors import profile_preferences
-    except (ImportError, AttributeError):
-        return {}
-    try:
-        prefs = profile_preferences(user)
-    except (AttributeError, LookupError, TypeError, ValueError):
-        return {}
+    prefs = measures_selectors.profile_preferences(user)
     answers = {}
     concerns = {PROFILE_CONCERN_TO_SPECIALTY.get(c) for c in prefs.get("concerns") or ()} - {None}
     if concerns:

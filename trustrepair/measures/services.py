@@ -87,13 +87,10 @@ def submit_answers(
 def safety_hook(user, administration: Administration, instrument: Instrument):
     """Give the safety app the answers to safety items (e.g. PHQ-9 item 9) as soon as they are saved.
 
-    The safety app decides what follows (crisis panel, risk event). Calls `screen_answers` when the
-    safety app provides it; saving never depends on it.
+    The safety app decides what follows (crisis panel, risk event); saving never depends on it.
     """
     from trustrepair.safety import services as safety
 
-    if not hasattr(safety, "screen_answers"):
-        return None
     try:
         return safety.screen_answers(
             user,

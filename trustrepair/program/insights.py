@@ -10,15 +10,10 @@ import datetime
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from trustrepair.exercises import selectors as tools
+from trustrepair.exercises.models import LadderAttempt, TriggerLog
 from trustrepair.program import insight_figures as figures
 from trustrepair.program.charts import Chart, Series, bar_chart, line_chart
-
-try:  # the tools app provides the data; without it the page simply has nothing to show
-    from trustrepair.exercises import selectors as tools
-    from trustrepair.exercises.models import LadderAttempt, TriggerLog
-except ImportError:  # pragma: no cover - both apps ship together
-    tools = None
-    TriggerLog = LadderAttempt = None
 
 
 def _local_date(moment: datetime.datetime) -> datetime.date:
@@ -171,7 +166,5 @@ CHARTS = [urges_chart, beliefs_chart, contexts_chart, fears_chart, ladder_chart,
 
 
 def charts_for(user, *, today: datetime.date | None = None) -> list[Chart]:
-    if tools is None:  # pragma: no cover
-        return []
     today = today or timezone.localdate()
     return [build(user, today) for build in CHARTS]

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from trustrepair.measures import registry as measures_registry
+from trustrepair.measures import selectors as measures_selectors
 from trustrepair.program import curriculum, pathway
 from trustrepair.program.models import Enrolment, LessonCompletion, Setback
 
@@ -36,16 +38,8 @@ def latest_setback(user) -> Setback | None:
 
 
 def suggested_start_phase(user) -> str | None:
-    """The phase the trust profile suggests, when the measures app offers one; otherwise None."""
-    try:
-        from trustrepair.measures.selectors import suggested_start_phase as from_measures
-    except ImportError:
-        return None
-    try:
-        slug = from_measures(user)
-    except (AttributeError, LookupError, ValueError, TypeError):
-        return None
-    slug = MEASURES_PHASE_NAMES.get(slug, slug)
+    """The phase the trust profile suggests, or None before the person has answered anything that informs it."""
+    slug = MEASURES_PHASE_NAMES.get(measures_selectors.suggested_start_phase(user))
     return slug if slug in curriculum.phase_slugs() else None
 
 
@@ -59,27 +53,16 @@ MEASURES_PHASE_NAMES = {
 
 
 def latest_measures(user) -> list[dict]:
-    """The person's latest questionnaire scores, when the measures app offers them; else an empty list."""
-    try:
-        from trustrepair.measures import registry
-        from trustrepair.measures.selectors import latest_by_instrument
-    except ImportError:
-        return []
-    rows = []
-    try:
-        for instrument_id, administration in latest_by_instrument(user).items():
-            instrument = registry.get(instrument_id)
-            rows.append(
-                {
-                    "title": getattr(instrument, "title", instrument_id),
-                    "total": administration.total,
-                    "band": administration.band,
-                    "completed_at": administration.completed_at,
-                }
-            )
-    except (AttributeError, LookupError, TypeError):
-        return []
-    return rows
+    """The person's latest questionnaire scores, for the printable summary."""
+    return [
+        {
+            "title": measures_registry.get(instrument_id).title,
+            "total": administration.total,
+            "band": administration.band,
+            "completed_at": administration.completed_at,
+        }
+        for instrument_id, administration in measures_selectors.latest_by_instrument(user, with_answers=False).items()
+    ]
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from trustrepair.exercises import selectors as tools
 from trustrepair.program import selectors as program_selectors
-
-try:
-    from trustrepair.exercises import selectors as tools
-except ImportError:  # pragma: no cover - both apps ship together
-    tools = None
 
 PER_KIND = 10
 
@@ -128,23 +124,21 @@ def _setbacks(user):
 
 
 KINDS = [
-    ("Core beliefs", _core_beliefs, True),
-    ("Thought records", _thought_records, True),
-    ("Fear predictions", _fear_predictions, True),
-    ("Needs and boundaries", _needs, True),
-    ("Communication scripts", _scripts, True),
-    ("Trust history", _trust_events, True),
-    ("Journal entries", _journal, True),
-    ("Setbacks", _setbacks, False),
+    ("Core beliefs", _core_beliefs),
+    ("Thought records", _thought_records),
+    ("Fear predictions", _fear_predictions),
+    ("Needs and boundaries", _needs),
+    ("Communication scripts", _scripts),
+    ("Trust history", _trust_events),
+    ("Journal entries", _journal),
+    ("Setbacks", _setbacks),
 ]
 
 
 def choices_for(user) -> list[tuple[str, list[Choice]]]:
     """(group name, [Choice, …]) for every kind with entries: what the person may tick."""
     groups = []
-    for name, build, needs_tools in KINDS:
-        if needs_tools and tools is None:  # pragma: no cover
-            continue
+    for name, build in KINDS:
         found = list(build(user))
         if found:
             groups.append((name, found))

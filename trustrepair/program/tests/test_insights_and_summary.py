@@ -1,5 +1,7 @@
 """Insights and the printable summary: charts with tables, constant cost, and nothing shared unasked."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -172,3 +174,29 @@ def test_this_weeks_urges_bricks_and_promises_land_in_the_last_column(client_ali
     assert charts["bricks"].rows[-1][1:] == ("1",)
     assert charts["promises"].rows[-1][1:] == ("1", "0")
     assert charts["contexts"].rows[0] == ("Partner", "0", "4")
+
+
+def test_the_trust_profile_suggests_where_to_start(signed_in, client_alice):
+    from trustrepair.measures.tests.factories import take
+
+    take(client_alice, "phq9", [3, 3, 3, 3, 3, 3, 3, 3, 0])  # heavy low mood: steadier footing comes first
+    body = signed_in(client_alice).get(reverse("program:overview")).content.decode()
+    assert "Your trust profile suggests starting with <strong>phase 3: Regulation and safety</strong>" in body
+    assert re.search(r'<input[^>]*value="regulation-and-safety"[^>]*checked', body)
+
+
+def test_without_any_answers_there_is_no_suggestion_and_phase_one_is_preselected(signed_in, client_alice):
+    body = signed_in(client_alice).get(reverse("program:overview")).content.decode()
+    assert "Your trust profile suggests" not in body
+    assert re.search(r'<input[^>]*value="trust-history"[^>]*checked', body)
+
+
+def test_the_summary_shows_the_latest_questionnaire_scores(signed_in, client_alice):
+    from trustrepair.measures.tests.factories import take
+
+    take(client_alice, "gad7", [1, 1, 1, 1, 1, 1, 1], weeks_ago=3)
+    take(client_alice, "gad7", [2, 2, 2, 2, 2, 2, 2])
+    body = signed_in(client_alice).get(reverse("program:summary"), {"show": "1", "include_measures": "on"}).content
+    row = re.search(r"<tr><th scope=\"row\">([^<]*)</th><td>([^<]*)</td>", body.decode())
+    assert "GAD-7" in row.group(1)
+    assert row.group(2).startswith("14")  # the latest score, not the one three weeks ago
