@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCAL := TRUSTREPAIR_LOCAL=1
+# Two workers: the machines here have two cores. Override with `make test PYTEST_ARGS=...`.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run test install install-test fmt lint migrations chromium clean
 
