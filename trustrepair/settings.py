@@ -7,6 +7,7 @@ With nothing set, the settings are production-safe and refuse to start without w
 import os
 import secrets
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -40,8 +41,17 @@ def local_secret(name: str, make) -> str:
     VAR.mkdir(parents=True, exist_ok=True)
     path = VAR / f"{name.lower()}.secret"
     if not path.exists():
-        path.write_text(make())
-        path.chmod(0o600)
+        # Write a private temporary file, then link it into place: the link fails if another process
+        # got there first, so every process that starts at once ends up reading the same whole secret.
+        fd, temporary = tempfile.mkstemp(dir=VAR)
+        with os.fdopen(fd, "w") as f:
+            f.write(make())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
     return path.read_text().strip()
 
 
