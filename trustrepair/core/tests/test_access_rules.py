@@ -65,6 +65,7 @@ def test_a_therapist_without_mfa_is_sent_to_set_it_up_first(client, therapist_te
     Authenticator.objects.filter(user=therapist_tess).delete()
     client.force_login(therapist_tess)
     therapist_pages = [p for p, rule in parameterless_views() if rule.startswith("role:") and "therapist" in rule]
+    assert therapist_pages  # e.g. the therapist's listing and appointments
     for path in therapist_pages:
         response = client.get(path)
         assert response.status_code == 302 and "/accounts/2fa/totp/activate" in response["Location"], path
@@ -75,6 +76,7 @@ def test_withdrawing_health_data_consent_closes_the_tools_on_the_next_request(cl
     from trustrepair.accounts.services import revoke_consent
 
     member_pages = [p for p, rule in parameterless_views() if rule.startswith("role:") and "client" in rule]
+    assert member_pages  # e.g. the tools and the program
     client.force_login(client_alice)
     revoke_consent(client_alice, kind="health_data")
     for path in member_pages:
