@@ -278,7 +278,7 @@ _PHRASES: dict[str, list[str]] = {
         r"\bwish(?:ed|ing)? (?:i|he|she|they) (?:was|were|could be) dead\b(?! (?:tired|to the world))",
         r"\bwish(?:ed|ing)? (?:i|he|she|they) could (?:just )?die\b",
         r"\bbetter off dead\b",
-        r"\b(?:thinking|thought|thoughts|think) (?:about|of) (?:dying|death|not being here|not being alive|ending it)\b",
+        r"\b(?:thinking|thought|thoughts|think) (?:about|of) (?:dying|death|not being here|not being alive|ending it(?! with| between))\b",
         r"\b(?:ready|going|about|planning|decided) to die\b",
         r"\bwish(?:ed|ing)? (?:i|he|she) (?:had never been|was never|were never|wasn't|weren't) born\b",
         r"\bi'?d rather (?:be dead|die)\b",
@@ -573,7 +573,7 @@ _STRUCTURAL: dict[str, list[str]] = {
     ],
     HOPELESSNESS: [
         # burden belief: <anyone> would be <fine/better/...> without me / if I wasn't here
-        rf"\b{_ANYONE} (?:would|will|'d|'ll|could|might) (?:all )?(?:honestly )?(?:be |get on |manage |cope )?(?:\w+ )?{_RELIEF}? ?without me\b(?! (?:for|while|when|during|at|on|this|next|over|until|till|tonight|today|tomorrow))",
+        rf"\b{_ANYONE}(?: would| will|'d|'ll| could| might) (?:all )?(?:honestly )?(?:be |get on |manage |cope )?(?:\w+ )?{_RELIEF}? ?without me\b(?! (?:for|while|when|during|at|on|this|next|over|until|till|tonight|today|tomorrow))",
         rf"\b{_RELIEF} without me (?:around|here|in (?:their|the|your) (?:lives|life|way))\b",
         r"\b(?:no one|nobody|not a single (?:person|soul)) (?:would|will|'d) (?:even )?(?:notice|care|miss me|realise|realize)\b",
         r"\bwhat'?s the point (?:of|in) (?:living|anything|trying|going on|me|being here|any of it)\b",

@@ -1,0 +1,85 @@
+"""The structural rules of the detector (word classes combined by rule, not one phrase per sentence).
+
+Each rule is pinned with wordings it must find and the look-alikes it must leave alone: a burden belief
+but not "the team will be fine without me for a week", violence aimed at the writer but not a kind hand
+or "choked up", finality but not a weekend away, a means with intent but not a pill for a headache.
+"""
+
+import pytest
+
+from trustrepair.safety.detector import (
+    DANGER_FROM_OTHERS,
+    GOODBYE,
+    HOPELESSNESS,
+    PLAN_OR_MEANS,
+    SELF_HARM,
+    SUICIDAL_THOUGHTS,
+    find_risk,
+)
+
+
+def cats(text):
+    return {f.category for f in find_risk(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # burden belief: <anyone> would be <fine/better/relieved> without me
+        ("My parents would be relieved without me.", HOPELESSNESS),
+        ("honestly they'd all be okay without me", HOPELESSNESS),
+        ("The people around me would be happier without me around.", HOPELESSNESS),
+        # euphemisms for ending one's life
+        ("I've been contemplating ending things.", SUICIDAL_THOUGHTS),
+        ("I'd be better off not being here.", SUICIDAL_THOUGHTS),
+        ("I just want to fade away forever.", SUICIDAL_THOUGHTS),
+        ("Some days I want to go to sleep and not wake up.", SUICIDAL_THOUGHTS),
+        ("I can't see myself making it to next summer.", SUICIDAL_THOUGHTS),
+        # means without the word suicide
+        ("I counted my sleeping pills again tonight.", PLAN_OR_MEANS),
+        ("I keep picturing throwing myself off the car park roof.", PLAN_OR_MEANS),
+        ("I have a plan and I've chosen the place.", PLAN_OR_MEANS),
+        # finality and giving things away
+        ("I won't be around much longer, so don't worry about me.", GOODBYE),
+        ("I'm giving my records to my cousin because I won't need them.", GOODBYE),
+        ("I sorted out who gets my savings.", GOODBYE),
+        # self-harm slang
+        ("relapsed on sh last night", SELF_HARM),
+        # violence by someone else: <person> <violent act> me / my <body part>
+        ("My husband squeezed my neck until I couldn't breathe.", DANGER_FROM_OTHERS),
+        ("Her ex slammed me into the door.", DANGER_FROM_OTHERS),
+        ("He wrapped his hands around my throat.", DANGER_FROM_OTHERS),
+        ("my bf keeps following me and threatened to stab me", DANGER_FROM_OTHERS),
+    ],
+)
+def test_structural_rules_find_new_wordings(text, category):
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # burden look-alikes
+        "My team will be fine without me for a week.",
+        "The kids were fine without me while I was at the conference.",
+        # euphemism look-alikes
+        "I'm ending things with him, we want different lives.",
+        "I'm thinking of ending it with my girlfriend.",
+        # means look-alikes
+        "I took two pills for my headache.",
+        "I jumped off the pier with my cousins.",
+        # finality look-alikes
+        "I won't be around this weekend, we're camping.",
+        "I'm giving my old clothes to charity.",
+        # violence look-alikes
+        "She grabbed my hand and squeezed it.",
+        "My dad choked up during the speech.",
+        "She hurt me when she lied.",
+        # idioms, negation and other people still win over the wider net
+        "This commute is killing me.",
+        "I'm not suicidal and I won't hurt myself.",
+        "My friend said her family would be better off without her.",
+    ],
+)
+def test_structural_rules_leave_look_alikes_alone(text):
+    assert find_risk(text) == []
