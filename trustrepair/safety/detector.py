@@ -585,12 +585,12 @@ _STRUCTURAL: dict[str, list[str]] = {
         # burden belief: <anyone> would be <fine/better/...> without me / if I wasn't here
         rf"\b{_ANYONE}(?: would| will|'d|'ll| could| might) (?:all )?(?:honestly )?(?:be |get on |manage |cope )?(?:so |much |a lot |all )?{_RELIEF} without me\b(?! (?:for|while|when|during|at|on|this|next|over|until|till|tonight|today|tomorrow))",
         rf"\b{_RELIEF} without me (?:around|here|in (?:their|the|your) (?:lives|life|way))\b",
-        r"\b(?:no one|nobody|not a single (?:person|soul)) (?:would|will|'d) (?:even )?(?:notice|care|miss me|realise|realize)\b",
+        r"\b(?:no one|nobody|not a single (?:person|soul)) (?:would|will|'d) (?:even )?(?:notice|care|miss me|realise|realize)\b(?= *(?:[.!?,]|$|any ?more|at all|if i (?:was|were|died|disappeared|vanished|was gone|were gone|wasn't|weren't|stopped)|when i'?m gone|that i'?m gone))",
         r"\bwhat'?s the point (?:of|in) (?:living|anything|trying|going on|me|being here|any of it)\b",
         r"\b(?:done|finished|through) with (?:life|living|everything|it all|this life|being alive)\b",
         r"\b(?:don't|can't|cannot|no longer) see (?:a |any )?(?:future|point|way forward)(?: for (?:me|myself))?\b",
         r"\b(?:the )?world (?:would|will|'d) be (?:a )?(?:better|happier|easier)(?: place)? without me\b",
-        rf"\b(?:simpler|easier|better|happier|lighter|calmer) (?:for (?:everyone|everybody|them|all of them|my family|the people i love) )?if i (?:just )?(?:vanished|disappeared|ceased to exist|was gone|were gone|wasn't (?:here|around|in (?:it|them))|weren't (?:here|around|in (?:it|them)))\b",
+        r"\b(?:simpler|easier|better|happier|lighter|calmer) (?:for (?:everyone|everybody|them|all of them|my family|the people i love) )?if i (?:just )?(?:vanished|disappeared|ceased to exist|was gone|were gone|wasn't (?:here|around|in (?:it|them))|weren't (?:here|around|in (?:it|them)))\b",
         r"\b(?:lives|life) would be (?:simpler|easier|better|happier|lighter)\b[^.!?]{0,30}\bif i (?:wasn't|weren't|was not|were not|vanished|disappeared)\b",
         r"\b(?:tired|exhausted|sick|weary|worn out) of (?:existing|being alive|living|life|fighting to (?:stay alive|live|keep going|be here)|trying to stay alive)\b",
         r"\bend (?:my|the) (?:suffering|misery|pain)(?: for good| forever| permanently| once and for all)?\b",
@@ -618,7 +618,7 @@ _STRUCTURAL: dict[str, list[str]] = {
         rf"\b{_PERSON}(?: \w+){{0,6}} (?:said|says|told me|threatened|threatens|swore|warned) (?:that )?(?:he|she|they)(?:'ll|'d| will| would| is going to| are going to|'s going to|'re going to) (?:\w+ )?{_HARM_VERB} me\b",
         rf"\b{_PERSON}(?: \w+){{0,4}} (?:said|says|told me|threatened|threatens|swore) (?:that )?(?:he|she|they)(?:'ll|'d| will| would| is going to) (?:\w+ )?(?:kill|hurt|stab|shoot) me if\b",
         # threats conditional on leaving or telling; a person arriving armed; being locked in
-        r"\bif i (?:ever )?(?:leave|left|go|tell|told|call|called|report)\b[^.!?]{0,30}\b(?:he|she|they)(?:'ll| will|'d| would| is going to)\b(?! (?:miss|be sad|cry|understand))",
+        r"\bif i (?:ever )?(?:leave|left|go|tell|told|call|called|report)\b[^.!?]{0,30}\b(?:he|she|they)(?:'ll| will|'d| would| is going to) (?:\w+ ){0,2}(?:kill|hurt|ruin|find|come after|destroy|take the kids|hit|beat|punish|make (?:me|sure)|end|burn|stab|shoot)\b",
         rf"\b{_PERSON}(?: \w+){{0,5}} with a (?:knife|gun|weapon|bat|hammer|machete)\b",
         rf"\b{_PERSON} (?:locks|locked|lock|keeps) me (?:in|out|inside)\b",
         rf"\b{_PERSON}(?: \w+){{0,4}} (?:with|and) me (?:in it|inside)\b",

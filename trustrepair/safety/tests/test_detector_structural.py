@@ -50,6 +50,13 @@ def cats(text):
         ("Her ex slammed me into the door.", DANGER_FROM_OTHERS),
         ("He wrapped his hands around my throat.", DANGER_FROM_OTHERS),
         ("my bf keeps following me and threatened to stab me", DANGER_FROM_OTHERS),
+        # second widening: conditional threats, armed arrival, lethal-means research, high places
+        ("If I tell anyone, she'll ruin me.", DANGER_FROM_OTHERS),
+        ("My brother turned up at the flat with a bat.", DANGER_FROM_OTHERS),
+        ("I looked into which pills are lethal.", PLAN_OR_MEANS),
+        ("At the station I kept staring at the platform edge, thinking about stepping off.", PLAN_OR_MEANS),
+        ("I'm worn out of fighting to stay alive.", HOPELESSNESS),
+        ("It'd be easier for my family if I vanished.", HOPELESSNESS),
     ],
 )
 def test_structural_rules_find_new_wordings(text, category):
@@ -75,6 +82,10 @@ def test_structural_rules_find_new_wordings(text, category):
         "She grabbed my hand and squeezed it.",
         "My dad choked up during the speech.",
         "She hurt me when she lied.",
+        "Goodbye everyone, signing off for today!",
+        "I'm hopeless at maths.",
+        "Nobody would notice if I skipped the meeting.",
+        "If I leave now, they'll save me a seat.",
         # idioms, negation and other people still win over the wider net
         "This commute is killing me.",
         "I'm not suicidal and I won't hurt myself.",
