@@ -760,6 +760,18 @@ _TOPIC = re.compile(
     r"exam|assignment|homework|coursework|seminar|webinar|workshop|conference|textbook|curriculum|"
     r"learning about|reading about|studying|writing about)\b"
 )
+# The writer speaking in a professional role ("as a nurse I see overdoses") about a topic word only.
+_PROFESSIONAL = re.compile(
+    r"\b(?:as an? |i'?m an? |i am an? |i work as an? |i work (?:on|in|at) (?:an? |the )?)(?:\w+ )?"
+    r"(?:therapist|nurse|paramedic|doctor|gp|counsellor|counselor|social worker|psychologist|psychiatrist|"
+    r"crisis line|helpline|hotline|a&e|er|emergency department|ambulance|police officer|teacher|pharmacist|"
+    r"support worker|care worker|mental health)\b|\b(?:my|our) (?:clients|patients|caseload|shift|ward)\b"
+)
+# ...unless the writer is the one acting ("as a nurse I took an overdose").
+_OWN_ACT = re.compile(
+    r"\b(?:i|i've|i'm|i'd|i'll|me|myself)\b(?: \w+)?(?: \w+)? (?:took|take|taking|taken|tried|trying|attempted|"
+    r"did|do|want|wanted|thinking|planning|nearly|almost|cut|cutting|had|have|feel|felt|am|was|been|keep|kept|started|urge)\b"
+)
 _TOPIC_CATEGORIES = {SUICIDAL_THOUGHTS, SELF_HARM, PLAN_OR_MEANS}
 _TOPIC_WORDS_ONLY = re.compile(r"^(?:suicide|suicidal|self-harm\w*|self-injur\w*|overdos\w*|suicide note)$")
 _QUOTE_ATTRIBUTION_OTHER = re.compile(
@@ -918,6 +930,16 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
         and (
             _TOPIC.search(s[clause_start : _clause_end(s, end, sent_end)])
             or re.match(r"\s*(?:prevention|awareness|rates?|hotline|line|survivors?)\b", s[end:])
+        )
+    ):
+        return finding(first_person, "topic")
+    if (
+        category in _TOPIC_CATEGORIES
+        and _TOPIC_WORDS_ONLY.match(matched)
+        and not _OWN_ACT.search(before_clause)
+        and (
+            _PROFESSIONAL.search(sentence)
+            or re.match(r"\s*(?:patients?|clients?|cases?|calls?|deaths?|victims?)\b", s[end:])
         )
     ):
         return finding(first_person, "topic")

@@ -94,3 +94,27 @@ def test_structural_rules_find_new_wordings(text, category):
 )
 def test_structural_rules_leave_look_alikes_alone(text):
     assert find_risk(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a nurse I see overdoses every week.",
+        "I work on a helpline and we get suicide calls.",
+        "My clients who self-harm often hide it.",
+    ],
+)
+def test_a_professional_speaking_about_the_topic_is_not_risk(text):
+    assert find_risk(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a nurse I took an overdose last night.",
+        "As a therapist I have been self-harming again.",
+        "I'm a paramedic and I want to kill myself.",
+    ],
+)
+def test_a_professional_role_never_hides_the_writers_own_risk(text):
+    assert find_risk(text)
