@@ -6,9 +6,15 @@
 crisis_corpus.tsv is the main labelled corpus (348 sentences; the detector was tuned on it, so its figures
 are optimistic). crisis_holdout{,2..6}.tsv were each written later and run once before any tuning on them;
 their first-run risk recall (0.600, 0.100, 0.567, 0.400, 0.240, 0.520) is kept in their headers, because
-after that they were used to widen the detector too. crisis_holdout7.tsv has never been used for tuning:
-its figures are the honest estimate of how the detector does on wording it has not seen. To widen the
-detector, first commit a new held-out file, then widen, then run it once and record the figures.
+after that they were used to widen the detector too. crisis_holdout7.tsv's misses were named in the brief
+for the structural widening, so its later figures are optimistic too. crisis_holdout8.tsv was run once
+before the structural widening (risk recall 0.800, kept in its header); the rules were not designed from
+its sentences, but its writer knew them. crisis_holdout9.tsv was written after that widening and run once
+(risk recall 0.475), then its misses drove a second structural widening. crisis_holdout10.tsv was written
+before that second widening and run once after it (risk recall 0.650, precision 0.839): it has never been
+used for tuning, and its first-run figures are the honest estimate of how the detector does on wording it
+has not seen. To widen the detector, first commit a new held-out file, then widen, then run it once and
+record the figures.
 
 Each corpus line is `label<TAB>sentence`, label `risk` (the writer's own current risk, including danger
 from someone else) or `none`. Prints precision, recall and F1 for the risk class first (recall is the

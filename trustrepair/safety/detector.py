@@ -278,7 +278,7 @@ _PHRASES: dict[str, list[str]] = {
         r"\bwish(?:ed|ing)? (?:i|he|she|they) (?:was|were|could be) dead\b(?! (?:tired|to the world))",
         r"\bwish(?:ed|ing)? (?:i|he|she|they) could (?:just )?die\b",
         r"\bbetter off dead\b",
-        r"\b(?:thinking|thought|thoughts|think) (?:about|of) (?:dying|death|not being here|not being alive|ending it)\b",
+        r"\b(?:thinking|thought|thoughts|think) (?:about|of) (?:dying|death|not being here|not being alive|ending it(?! with| between))\b",
         r"\b(?:ready|going|about|planning|decided) to die\b",
         r"\bwish(?:ed|ing)? (?:i|he|she) (?:had never been|was never|were never|wasn't|weren't) born\b",
         r"\bi'?d rather (?:be dead|die)\b",
@@ -378,7 +378,7 @@ _PHRASES: dict[str, list[str]] = {
         r"\b(?:tonight|tomorrow|this weekend|on (?:\w+day)) (?:is|will be) the (?:night|day)\b",
         r"\bthe (?:bridge|rope|pills|gun) (?:is|are) ready\b",
         r"\bi'?ve (?:got|put) everything ready\b",
-        r"\bgetting my affairs in order\b",
+        r"\b(?:get|getting|got|put|putting|sort|sorted|sorting|have) (?:all )?my affairs in order\b",
         r"\bwrit(?:ing|ten|e) (?:my|a) will\b(?= (?:just in case|before i|so they))",
     ],
     SELF_HARM: [
@@ -434,13 +434,13 @@ _PHRASES: dict[str, list[str]] = {
         r"\bdon't think i can (?:go on|keep going|carry on|do this any ?more)\b",
         r"\b(?:there'?s|there is|i see|i can see) no way out\b",
         r"\bno way out\b",
-        r"\bno(?: one|body) (?:would|will|'d|is going to|'s going to|going to) (?:even )?(?:miss|notice|care|cry)(?: me| if i (?:was|were|died|disappeared|was gone))?\b",
+        r"\bno(?: one|body) (?:would|will|'d|is going to|'s going to|going to) (?:even )?(?:miss|notice|care|cry)(?: me| if i (?:was|were|died|disappeared|vanished|was gone))?\b(?= *(?:[.!?,]|$|any ?more|at all|if i (?:was|were|died|disappeared|vanished|was gone|were gone|wasn't|weren't|stopped)|when i'?m gone|that i'?m gone))",
         r"\btired of (?:living|being alive|life|existing|waking up)\b",
         r"\b(?:done|finished) with (?:life|living|everything|it all|breathing|existing|being alive|being here)\b",
         r"\bwhat'?s (?:stopping|to stop) me\s*(?=[.!?]|$)",
         r"\b(?:stop|stopped|stopping) being (?:a problem|a burden|a bother|in the way)\b.{0,30}\b(?:permanently|for good|forever)\b",
         r"\bcan't see (?:a|any) (?:future|way forward|point)\b",
-        r"\b(?:it'?s|everything is|i am|i'?m|i feel|feel so|feeling) (?:completely |so |totally |utterly )?hopeless\b",
+        r"\b(?:it'?s|everything is|i am|i'?m|i feel|feel so|feeling) (?:completely |so |totally |utterly )?hopeless\b(?! (?:at|about|with|in|when it comes to) (?!(?:life|everything|the future|my future|myself|it all|living|me)\b))",
         r"\bgive up on (?:life|living|everything)\b",
         r"\bgiving up on (?:life|living|everything)\b",
         r"\bwant (?:it|everything|this|the pain|the pain) (?:all )?to (?:end|stop|be over)\b(?! (?:now|soon)?,? ?(?:the|this) (?:meeting|day|week|call|class))",
@@ -452,7 +452,7 @@ _PHRASES: dict[str, list[str]] = {
     ],
     GOODBYE: [
         r"\bthis is (?:my )?goodbye\b",
-        r"\bgoodbye (?:everyone|everybody|forever|world|for good|for ever|all|cruel world|to you all)\b",
+        r"\bgoodbye (?:everyone|everybody|forever|world|for good|for ever|all|cruel world|to you all)\b(?!,? (?:logging|signing|see you|for (?:now|today|tonight|the (?:night|day|weekend))|until|till|have a|good ?night|night|talk (?:soon|tomorrow)|bye))",
         r"\b(?:say|saying|said) (?:my )?goodbyes?(?: to (?:everyone|everybody|you all|the world|all of you)| for good| forever)\b",
         r"\bby the time (?:you|anyone|someone) (?:read|reads|find|finds|see|sees) this\b",
         r"\bwon't be (?:here|around|alive) (?:much longer|tomorrow|for long|by (?:tomorrow|the morning|monday|next week)|any ?more)\b",
@@ -518,6 +518,120 @@ _PHRASES: dict[str, list[str]] = {
         rf"\b(?:he|she|they)(?:'s|'re| is| are) (?:going to|about to|trying to|threatening to) {_HARM_VERB} me\b",
     ],
 }
+
+# ---- 2b. structural lexicons ------------------------------------------------------------------------
+# Rather than one phrase per sentence seen, these are small word classes combined by rule, so wordings that
+# were never written down still meet: a burden belief is "<anyone> would be <fine/better/...> without me";
+# violence from someone else is "<person> <violent act> me / my <body part>"; finality is "<won't / not going
+# to> be <around/here> <for long / any more>" or "<giving away / sorted out> my <things>".
+_BODY = r"(?:throat|neck|hair|arm|arms|wrist|wrists|face|head|jaw)"  # not hand: "she grabbed my hand" is often kind
+_VIOLENT_ACT = (
+    r"(?:grabbed|grabs|squeezed|squeezes|choked|chokes|choking|strangled|strangles|strangling|hit|hits|hitting|"
+    r"punched|punches|slapped|slaps|kicked|kicks|shoved|shoves|pushed|pushes|slammed|slams|smacked|smacks|"
+    r"beat|beats|beating|dragged|drags|pinned|pins|bit|bites|burned|burnt|twisted|twists|stabbed|stabs|"
+    r"headbutted|throttled|throttles|bashed|attacked|attacks|threatened|threatens)"  # not "hurt": "she hurt me when she lied"
+)
+_ANYONE = (
+    r"(?:everyone|everybody|they|people|the world|all of you|you all|you guys|my (?:family|kids|children|partner|"
+    r"friends|husband|wife|parents|mum|mom|dad|boyfriend|girlfriend)|the people (?:i love|around me)|no one)"
+)
+_RELIEF = r"(?:fine|ok|okay|alright|better|better off|happier|easier|relieved|lighter|freer|free|at peace)"
+_THINGS = r"(?:things|stuff|belongings|possessions|clothes|books|records|guitar|games|plants|pets|cat|dog|savings|money|passwords|jewellery|jewelry|car|bike|accounts)"
+_STRUCTURAL: dict[str, list[str]] = {
+    SUICIDAL_THOUGHTS: [
+        # euphemisms for ending one's life, each needing a first-person wish or plan in front (or none at all)
+        r"\b(?:thinking|thought|think|thoughts|considering|contemplating|planning|plan|going|want|wanting|ready|decided|tempted|urge) (?:of |about |on |to )?end(?:ing)? (?:things|it|everything|it all)\b(?! (?:with|between|off|on a|for (?:him|her|them|now)))",
+        r"\b(?:better off|happier|easier) (?:not (?:existing|being (?:here|alive|around|born))|gone|asleep forever)\b",
+        r"\b(?:go|fade|turn|went) (?:to )?(?:black|dark|away|quiet) (?:forever|for good|permanently)\b",
+        r"\b(?:go|going|went|fall|falling) to sleep and (?:not|never) (?:wake|waking|wakes) up\b",
+        r"\b(?:not|never|stop) (?:existing|being alive)\b(?=.{0,20}(?:relief|peace|better|easier|nice|want|wish))",
+        r"\bnot being (?:around|here|alive) (?:any ?more|any longer|at all|for good|forever)\b",
+        r"\b(?:can't|cannot|don't) see myself (?:getting through|making it (?:to|through|past)|surviving|lasting) (?:another|next|the next|this|to)\b",
+        r"\b(?:rather|prefer to) (?:be dead|not be here|not exist|not wake up)\b",
+        r"\bwant (?:it|this|everything|the pain) (?:all )?to (?:stop|end) (?:permanently|for good|forever)\b",
+        r"\b(?:pain|everything|it) (?:to )?stop (?:permanently|for good|forever)\b",
+    ],
+    PLAN_OR_MEANS: [
+        # a means named with a count, a place or a method, without the word suicide
+        r"\b(?:counting|counted|count) (?:how many |the |my )?(?:pills|tablets|meds|painkillers|sleeping pills)\b",
+        r"\b(?:pills|tablets|meds|painkillers)\b[^.!?]{0,40}\b(?:might|would|will|could) be enough\b",
+        r"\b(?:take|took|taking|swallow|swallowing|down|downing) (?:all|every one|the rest|the whole \w+|a handful|the lot) (?:of )?(?:my |the |these |those )?(?:\w+ )?(?:pills|tablets|meds|medication|painkillers)\b",
+        r"\b(?:how (?:high|tall|far down|deep)|how long it takes to (?:drown|bleed out|die)|the height of) (?:the |that |a )?(?:bridge|building|balcony|roof|cliff|car park|drop|fall)?\b(?=.{0,40}\b(?:bridge|balcony|roof|cliff|car park|jump|drop|fall|is|was)\b)",
+        r"\blook(?:ed|ing)? up (?:how|ways|methods)\b",
+        r"\b(?:gun|rope|knife|blade|razor|belt|cord)\b[^.!?]{0,40}\b(?:on|around) myself\b",
+        r"\b(?:using|use) (?:it|the gun|the rope|the knife|the blade) on myself\b",
+        r"\bi know (?:where|how|when) i'?d do it\b|\bknow (?:exactly )?where i'?(?:d|ll| would| will) do it\b",
+        r"\bplan\b[^.!?]{0,40}\b(?:picked|chosen|chose|set|decided on|have) (?:a |the )?(?:date|day|time|place|spot|method)\b",
+        r"\b(?:imagin|pictur|fantasi[sz]|think|thinking|thought)\w* (?:about |of )?(?:jumping|falling|throwing myself) (?:off|from|in front of|under)\b",
+        r"\b(?:driv|crash|steer)\w* (?:my |the )?car (?:into|off) (?:a|the) (?:tree|wall|bridge|river|lake|lorry|truck|barrier|cliff|oncoming)\b",
+        # a high place or a track named together with stepping, jumping or falling
+        r"\b(?:tracks|platform|bridge|ledge|roof|rooftop|balcony|cliff|edge|overpass|car park)\b[^.!?]{0,60}\b(?:how easy (?:it )?would be|stepping off|step off|stepping in front|(?:to |about )jump(?:ing)?|leaning over|letting go|falling)\b",
+        r"\bstanding (?:on|at) (?:the|a) (?:bridge|ledge|edge|roof|rooftop|cliff|tracks|platform edge)\b(?= (?:right now|now|tonight))",
+        # reading up on what is lethal
+        r"\b(?:fatal|lethal|deadly) (?:dose|amount|in (?:large|big|high) (?:amounts|doses))\b|\b(?:which|what) (?:medications?|pills|drugs|tablets) (?:are|is) (?:fatal|lethal|deadly)\b",
+        r"\b(?:painless|quick|easy|quickest|easiest) ways? to (?:go|die|end it)\b",
+        r"\b(?:stockpil|hoard|sav|collect)(?:e|ed|ing) (?:up )?(?:my |her |his |their |all the |old )?(?:\w+ )?(?:'s )?(?:old )?(?:prescriptions|pills|tablets|meds)\b",
+        r"\b(?:planning|plan|decided|ready|going) to go through with it\b",
+        r"\bstopped taking my (?:meds|medication|insulin|pills)\b(?=.{0,40}\b(?:don't wake|not wake|die|end|gone|hope)\b)",
+    ],
+    SELF_HARM: [
+        r"\b(?:i|i've|i'm|been|started|back to|keep|kept) (?:\w+ )?(?:cut|cutting|burning|burnt|scratching|hurting) (?:again|myself|deeper|last night|tonight|more)\b",
+        r"\b(?:relapsed|relapse|relapsing|urges?|clean from|sh again|did sh)\b[^.!?]{0,15}\bsh\b|\bsh (?:again|urges?|relapse|scars?|tonight)\b",
+        r"\b(?:my )?(?:arms|wrists|legs|thighs) (?:are|is) (?:a mess|covered in (?:cuts|scars|burns))\b",
+        r"\b(?:carv|gouge|gouging|pick|scrap)\w* (?:\w+ )?(?:into|at|on) my (?:skin|arms?|legs?|thighs?|wrists?|stomach)\b",
+        r"\b(?:punch|punching|punched|hit|hitting) (?:the )?walls?\b(?=[^.!?]{0,40}\b(?:bleed|bled|bleeding|broke|hurt myself)\b)",
+    ],
+    HOPELESSNESS: [
+        # burden belief: <anyone> would be <fine/better/...> without me / if I wasn't here
+        rf"\b{_ANYONE}(?: would| will|'d|'ll| could| might) (?:all )?(?:honestly )?(?:be |get on |manage |cope )?(?:so |much |a lot |all )?{_RELIEF} without me\b(?! (?:for|while|when|during|at|on|this|next|over|until|till|tonight|today|tomorrow))",
+        rf"\b{_RELIEF} without me (?:around|here|in (?:their|the|your) (?:lives|life|way))\b",
+        r"\b(?:no one|nobody|not a single (?:person|soul)) (?:would|will|'d) (?:even )?(?:notice|care|miss me|realise|realize)\b(?= *(?:[.!?,]|$|any ?more|at all|if i (?:was|were|died|disappeared|vanished|was gone|were gone|wasn't|weren't|stopped)|when i'?m gone|that i'?m gone))",
+        r"\bwhat'?s the point (?:of|in) (?:living|anything|trying|going on|me|being here|any of it)\b",
+        r"\b(?:done|finished|through) with (?:life|living|everything|it all|this life|being alive)\b",
+        r"\b(?:don't|can't|cannot|no longer) see (?:a |any )?(?:future|point|way forward)(?: for (?:me|myself))?\b",
+        r"\b(?:the )?world (?:would|will|'d) be (?:a )?(?:better|happier|easier)(?: place)? without me\b",
+        r"\b(?:simpler|easier|better|happier|lighter|calmer) (?:for (?:everyone|everybody|them|all of them|my family|the people i love) )?if i (?:just )?(?:vanished|disappeared|ceased to exist|was gone|were gone|wasn't (?:here|around|in (?:it|them))|weren't (?:here|around|in (?:it|them)))\b",
+        r"\b(?:lives|life) would be (?:simpler|easier|better|happier|lighter)\b[^.!?]{0,30}\bif i (?:wasn't|weren't|was not|were not|vanished|disappeared)\b",
+        r"\b(?:tired|exhausted|sick|weary|worn out) of (?:existing|being alive|living|life|fighting to (?:stay alive|live|keep going|be here)|trying to stay alive)\b",
+        r"\bend (?:my|the) (?:suffering|misery|pain)(?: for good| forever| permanently| once and for all)?\b",
+    ],
+    GOODBYE: [
+        # finality: not being around, goodbyes, giving things away, arranging for after
+        r"\b(?:won't|will not|not going to|am not going to|i'm not going to|not gonna) be (?:around|here|alive) (?:much longer|for (?:much )?longer|for long|any ?more|any longer|after (?:tonight|today|this)|by (?:tomorrow|morning|the weekend|next week))\b",
+        rf"\b(?:gave|giving|give|given|handed|handing) (?:away )?(?:all )?(?:of )?my {_THINGS}\b(?=[^.!?]{{0,60}}\b(?:won't need|not need|won't be|when i'?m gone|after i'?m gone|in case|anymore|any more|don't need)\b)",
+        rf"\b(?:sorted|sorting|worked) out (?:who gets|who'?ll get|where) (?:all )?my {_THINGS}\b",
+        r"\b(?:said|saying|say) (?:all )?my goodbyes\b",
+        r"\b(?:started |been )?(?:saying|said) goodbye to (?:people|everyone|everybody|my friends|friends)\b(?! (?:at|before|as|when|for the))(?=[^.!?]{0,40}(?:without|quietly|one by one|in my own way|$|[.!?]))",
+        r"\b(?:tidy|sorted|in order|paid off|ready)\b[^.!?]{0,40}\bbefore i go\s*(?:[.!?]|$)",
+        r"\b(?:please )?tell (?:my \w+|everyone|them|him|her) (?:that )?i love (?:her|him|them|you|everyone)\b",
+        r"\b(?:remember me|after i'?m gone|when i'?m not here)\b",
+        r"\b(?:wrote|written|writing|left) (?:letters|notes|messages) (?:to|for) (?:everyone|everybody|all the people|the people|each of)\b",
+        r"\bin case (?:something happens to me|i'?m not (?:here|around)|i don't make it|i'?m gone|anything happens to me)\b",
+        r"\b(?:deleted|deleting|delete) (?:all )?my (?:accounts|social media|profiles)\b(?=[^.!?]{0,40}\b(?:goodbye|goodbyes|gone|for good|won't need|forever)\b)",
+        r"\b(?:my will|affairs|who gets my|goodbyes?)\b[^.!?]{0,50}\b(?:i'?m|i am) ready\b",
+    ],
+    DANGER_FROM_OTHERS: [
+        # violence from someone else: <person> <violent act> me / my <body part>
+        rf"\b{_PERSON} (?:\w+ ){{0,2}}{_VIOLENT_ACT} (?:me|my {_BODY})\b(?! (?:up|off|out|with a (?:hug|present|gift|surprise)|a (?:text|message|call|smile)))",
+        rf"\b{_PERSON} (?:put|wrapped|had|pressed|held) (?:his|her|their|both) (?:hands?|fingers|arm|arms|knee|forearm) (?:around|round|on|over|against) my (?:neck|throat|mouth|face|chest)\b",
+        rf"\b{_VIOLENT_ACT} me (?:against|into|to|on|onto|off|down|until|till|so hard)\b",
+        rf"\b{_PERSON}(?: \w+){{0,6}} (?:said|says|told me|threatened|threatens|swore|warned) (?:that )?(?:he|she|they)(?:'ll|'d| will| would| is going to| are going to|'s going to|'re going to) (?:\w+ )?{_HARM_VERB} me\b",
+        rf"\b{_PERSON}(?: \w+){{0,4}} (?:said|says|told me|threatened|threatens|swore) (?:that )?(?:he|she|they)(?:'ll|'d| will| would| is going to) (?:\w+ )?(?:kill|hurt|stab|shoot) me if\b",
+        # threats conditional on leaving or telling; a person arriving armed; being locked in
+        r"\bif i (?:ever )?(?:leave|left|go|tell|told|call|called|report)\b[^.!?]{0,30}\b(?:he|she|they)(?:'ll| will|'d| would| is going to) (?:\w+ ){0,2}(?:kill|hurt|ruin|find|come after|destroy|take the kids|hit|beat|punish|make (?:me|sure)|end|burn|stab|shoot)\b",
+        rf"\b{_PERSON}(?: \w+){{0,5}} with a (?:knife|gun|weapon|bat|hammer|machete)\b",
+        rf"\b{_PERSON} (?:locks|locked|lock|keeps) me (?:in|out|inside)\b",
+        rf"\b{_PERSON}(?: \w+){{0,4}} (?:with|and) me (?:in it|inside)\b",
+        r"\b(?:hide|hiding|hid|cover|covering|covered) (?:up )?(?:the |my )?bruises\b",
+        r"\bnobody will believe (?:me|you)\b",
+        rf"\b{_PERSON} (?:threatened|threatens|keeps threatening|said|says|swore) (?:to )?(?:\w+ )?(?:stab|shoot|kill|hurt|strangle|burn) me\b",
+        rf"\b{_PERSON}(?:'s| is| has been| keeps| kept) (?:following|stalking|watching|tracking) me\b",
+        rf"\b{_PERSON} (?:\w+ )?(?:hits|hit|beats|kicks|slaps) me when\b",
+        r"\b(?:scared|afraid|terrified|frightened) (?:to|of going|of what happens when i go) (?:go )?home\b",
+    ],
+}
+for _cat, _pats in _STRUCTURAL.items():
+    _PHRASES[_cat].extend(_pats)
 
 _COMPILED = {cat: [re.compile(p) for p in pats] for cat, pats in _PHRASES.items()}
 
@@ -645,6 +759,18 @@ _TOPIC = re.compile(
     r"bereavement|researcher|paper|thesis|lesson|teach|teaching|volunteer|volunteering|degree|nursing|university|uni|"
     r"exam|assignment|homework|coursework|seminar|webinar|workshop|conference|textbook|curriculum|"
     r"learning about|reading about|studying|writing about)\b"
+)
+# The writer speaking in a professional role ("as a nurse I see overdoses") about a topic word only.
+_PROFESSIONAL = re.compile(
+    r"\b(?:as an? |i'?m an? |i am an? |i work as an? |i work (?:on|in|at) (?:an? |the )?)(?:\w+ )?"
+    r"(?:therapist|nurse|paramedic|doctor|gp|counsellor|counselor|social worker|psychologist|psychiatrist|"
+    r"crisis line|helpline|hotline|a&e|er|emergency department|ambulance|police officer|teacher|pharmacist|"
+    r"support worker|care worker|mental health)\b|\b(?:my|our) (?:clients|patients|caseload|shift|ward)\b"
+)
+# ...unless the writer is the one acting ("as a nurse I took an overdose").
+_OWN_ACT = re.compile(
+    r"\b(?:i|i've|i'm|i'd|i'll|me|myself)\b(?: \w+)?(?: \w+)? (?:took|take|taking|taken|tried|trying|attempted|"
+    r"did|do|want|wanted|thinking|planning|nearly|almost|cut|cutting|had|have|feel|felt|am|was|been|keep|kept|started|urge)\b"
 )
 _TOPIC_CATEGORIES = {SUICIDAL_THOUGHTS, SELF_HARM, PLAN_OR_MEANS}
 _TOPIC_WORDS_ONLY = re.compile(r"^(?:suicide|suicidal|self-harm\w*|self-injur\w*|overdos\w*|suicide note)$")
@@ -807,6 +933,16 @@ def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> F
         )
     ):
         return finding(first_person, "topic")
+    if (
+        category in _TOPIC_CATEGORIES
+        and _TOPIC_WORDS_ONLY.match(matched)
+        and not _OWN_ACT.search(before_clause)
+        and (
+            _PROFESSIONAL.search(sentence)
+            or re.match(r"\s*(?:patients?|clients?|cases?|calls?|deaths?|victims?)\b", s[end:])
+        )
+    ):
+        return finding(first_person, "topic")
     if _PAST_RECOVERED.search(sentence) and not _CURRENT_AGAIN.search(sentence):
         return finding(first_person, "past")
     if category == SELF_HARM and _ACCIDENT.match(s, end):
@@ -833,7 +969,9 @@ _DEATH = re.compile(
     r"(?:be|being) gone(?: for good)?|be done(?= *(?:[.!?]|$| for good| with (?:it all|life|everything)))|not make it to|ending (?:everything|it all|my life)|"
     r"dying(?! (?:to|for|of|inside|laughing))|dead(?! (?:tired|end|serious|line|battery|on|set|heat|weight))|my (?:own )?death|"
     r"not (?:be )?(?:here|alive|around|exist(?:ing)?)|(?:stop|cease|ceasing|stopping) (?:to )?exist(?:ing)?|never wak(?:e|ing) up|"
-    r"not wak(?:e|ing) up|funeral|my grave|afterlife|end (?:it all|my life|everything))\b"
+    r"not wak(?:e|ing) up|funeral|my grave|afterlife|end (?:it all|my life|everything)|"
+    r"disappear(?:ing)? (?:forever|for good|permanently)|no longer (?:be )?(?:here|around|alive)|not being (?:here|around|alive)|"
+    r"stop(?:ping)? (?:breathing|living)|(?:fade|go) (?:away|black) (?:forever|for good)|ending (?:things|it)(?! with| between))\b"
 )
 _CONCEPT_GAP = 60  # characters between the wish and the death word
 # Only these small words may stand between the wish and the death word, so "I want to see the Dead Sea" or
