@@ -49,8 +49,8 @@ def test_sign_up_verify_sign_in_read_export_and_erase(page):
     page.get_by_label(re.compile("^Time zone")).select_option("Europe/London")
     # Submitting without the agreements names them next to their fields, and keeps what was typed
     page.get_by_role("button", name="Sign Up").press("Enter")
-    assert page.locator("#id_agree_terms_error").is_visible()
-    assert page.get_by_label(re.compile("^Name to show")).input_value() == "River"
+    expect(page.locator("#id_agree_terms_error")).to_be_visible()
+    expect(page.get_by_label(re.compile("^Name to show"))).to_have_value("River")
     accessible(page)
     type_into(page, "Password", PASSWORD)
     type_into(page, "Password (again)", PASSWORD)
