@@ -149,3 +149,26 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
 def _fast_password_hashing(settings):
     # Test speed only: real hashing is PBKDF2 (Django's default) everywhere else.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def tab_to(page, selector: str, limit: int = 80) -> None:
+    """Press Tab, as a keyboard user would, until an element matching `selector` (a Playwright selector) has focus."""
+    targets = page.locator(selector)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if targets.evaluate_all("els => els.includes(document.activeElement)"):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def tab_to_text(page, name: str, limit: int = 80) -> None:
+    """Press Tab until the focused element's label or text contains `name`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        text = page.evaluate(
+            "() => { const e = document.activeElement; return (e.labels && e.labels[0] ? e.labels[0].innerText : '')"
+            " + ' ' + (e.innerText || e.value || '') }"
+        )
+        if name in text:
+            return
+    raise AssertionError(f"could not reach {name!r} with the keyboard")

@@ -7,7 +7,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 
-from conftest import axe_violations
+from conftest import axe_violations, tab_to
 from trustrepair.booking.models import Appointment
 from trustrepair.booking.tests.helpers import open_every_day
 
@@ -24,15 +24,6 @@ def sign_in(page, live_server, user):
     page.context.add_cookies(
         [{"name": django_settings.SESSION_COOKIE_NAME, "value": session.session_key, "domain": host, "path": "/"}]
     )
-
-
-def tab_to(page, selector: str, limit: int = 80) -> None:
-    """Press Tab until the focused element matches `selector`, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"could not reach {selector} with the Tab key")
 
 
 def test_booking_a_consultation_with_the_keyboard_only(page, live_server, client_alice, therapist_tess):

@@ -2,19 +2,10 @@
 
 import pytest
 
-from conftest import axe_violations
+from conftest import axe_violations, tab_to
 from trustrepair.directory.tests.factories import make_therapist
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def tab_to(page, selector: str, limit: int = 120) -> None:
-    """Press Tab until the element matching `selector` has focus (fails if the keyboard cannot reach it)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"could not reach {selector} with the keyboard")
 
 
 def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
@@ -51,13 +42,13 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
     page.goto("/therapists/find/")
     assert axe_violations(page) == []
 
-    tab_to(page, "input[name=concerns][value=infidelity-and-betrayal]")
+    tab_to(page, "input[name=concerns][value=infidelity-and-betrayal]", limit=120)
     page.keyboard.press("Space")
-    tab_to(page, "input[name=format]")  # the checked radio of the group takes focus
+    tab_to(page, "input[name=format]", limit=120)  # the checked radio of the group takes focus
     page.keyboard.press("ArrowRight")  # individual -> couples
-    tab_to(page, "input[name=mode]")
+    tab_to(page, "input[name=mode]", limit=120)
     page.keyboard.press("ArrowDown")  # either -> in person
-    tab_to(page, "input[name=place]")
+    tab_to(page, "input[name=place]", limit=120)
     page.keyboard.type("Leeds")
     page.keyboard.press("Enter")
 
@@ -68,7 +59,7 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
     names = page.locator(".match-list h3 a").all_inner_texts()
     assert names == ["Morgan Leeds", "Riley Wakefield"]  # the better fit first; London is out of range
 
-    tab_to(page, ".match-list li:first-child summary")
+    tab_to(page, ".match-list li:first-child summary", limit=120)
     page.keyboard.press("Enter")
     why = page.locator(".match-list li:first-child details")
     assert why.get_attribute("open") is not None
@@ -79,9 +70,9 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
 
 def test_a_place_that_cannot_be_found_is_explained_beside_the_field(page):
     page.goto("/therapists/find/")
-    tab_to(page, "input[name=mode]")
+    tab_to(page, "input[name=mode]", limit=120)
     page.keyboard.press("ArrowDown")
-    tab_to(page, "input[name=place]")
+    tab_to(page, "input[name=place]", limit=120)
     page.keyboard.type("Qqqzzzville")
     page.keyboard.press("Enter")
     page.wait_for_url("**/therapists/find/?*")

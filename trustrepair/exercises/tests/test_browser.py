@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from conftest import axe_violations
+from conftest import axe_violations, tab_to
 from trustrepair.exercises import factories
 from trustrepair.exercises.models import (
     CommunicationScript,
@@ -27,16 +27,6 @@ def sign_in(page, client, user, live_server):
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
-
-
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
-    target = page.locator(selector).first
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if target.evaluate("el => el === document.activeElement"):
-            return
-    raise AssertionError(f"could not reach {selector} with the Tab key")
 
 
 def type_into(page, selector, text):

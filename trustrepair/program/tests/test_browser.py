@@ -3,21 +3,11 @@
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations
+from conftest import axe_violations, tab_to_text
 from trustrepair.exercises import factories
 from trustrepair.program import curriculum, services
 
 FIRST, SECOND = curriculum.phases()[0].lessons[:2]
-
-
-def tab_to(page, name: str, limit: int = 80):
-    """Press Tab until the focused element's accessible text contains `name`."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        text = page.evaluate("() => (document.activeElement.innerText || document.activeElement.value || '').trim()")
-        if name in text:
-            return
-    raise AssertionError(f"Tab never reached {name!r}")
 
 
 @pytest.fixture
@@ -35,19 +25,19 @@ def test_enrol_read_a_lesson_mark_it_done_and_today_moves_on_by_keyboard(signed_
     page = signed_in_page
     page.goto("/program/")
     assert axe_violations(page) == []
-    tab_to(page, "Start the program")
+    tab_to_text(page, "Start the program")
     page.keyboard.press("Enter")
     page.wait_for_url("**/program/today/")
     assert page.get_by_role("heading", name="Your next step").is_visible()
     assert axe_violations(page) == []
 
-    tab_to(page, f"Read “{FIRST.title}”")
+    tab_to_text(page, f"Read “{FIRST.title}”")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{FIRST.get_absolute_url()}")
     assert page.get_by_role("heading", level=1, name=FIRST.title).is_visible()
     assert axe_violations(page) == []
 
-    tab_to(page, "Mark this lesson done")
+    tab_to_text(page, "Mark this lesson done")
     page.keyboard.press("Enter")
     page.wait_for_url("**/program/today/")
     assert page.get_by_text(f"Read “{SECOND.title}”").first.is_visible()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import PASSWORD, axe_violations
+from conftest import PASSWORD, axe_violations, tab_to_text
 from trustrepair.safety.models import RiskEvent, SafetyPlan
 from trustrepair.safety.services import screen_answers, screen_text
 
@@ -17,32 +17,19 @@ def sign_in(page, user):
     page.wait_for_url("**/")
 
 
-def tab_to(page, name: str, limit: int = 80):
-    """Press Tab until the focused element's accessible text contains `name`; fail if it never does."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        text = page.evaluate(
-            "() => { const e = document.activeElement; return (e.labels && e.labels[0] ? e.labels[0].innerText : '')"
-            " + ' ' + (e.innerText || e.value || '') }"
-        )
-        if name in text:
-            return
-    raise AssertionError(f"could not reach {name!r} with the keyboard")
-
-
 def test_writing_a_safety_plan_with_the_keyboard_only(page, client_alice):
     sign_in(page, client_alice)
     page.goto("/help/safety-plan/")
     assert axe_violations(page) == []
-    tab_to(page, "Write your safety plan")
+    tab_to_text(page, "Write your safety plan")
     page.keyboard.press("Enter")
     page.wait_for_url("**/help/safety-plan/edit/")
     assert axe_violations(page) == []
-    tab_to(page, "People I can ask for help")
+    tab_to_text(page, "People I can ask for help")
     page.keyboard.type("My sister Jo")
-    tab_to(page, "What matters to me")
+    tab_to_text(page, "What matters to me")
     page.keyboard.type("My dog, Biscuit")
-    tab_to(page, "Save your plan")
+    tab_to_text(page, "Save your plan")
     page.keyboard.press("Enter")
     page.wait_for_url("**/help/safety-plan/")
     assert "My dog, Biscuit" in page.content()
@@ -57,7 +44,7 @@ def test_the_crisis_panel_appears_and_a_text_panel_closes_with_the_keyboard(page
     panel = page.locator("main .crisis-panel").first
     assert "You don't have to carry this alone" in panel.inner_text()
     assert axe_violations(page) == []
-    tab_to(page, "I'm safe right now")
+    tab_to_text(page, "I'm safe right now")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("main .crisis-panel").count() == 0
@@ -70,13 +57,13 @@ def test_a_structured_panel_folds_but_stays_until_the_check_in(page, client_alic
     page.goto("/")
     assert page.get_by_role("button", name="I'm safe right now").count() == 0
     assert axe_violations(page) == []
-    tab_to(page, "Show less for now")
+    tab_to_text(page, "Show less for now")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.goto("/help/crisis/")
     assert "Your support is here." in page.locator("main").inner_text()
     assert axe_violations(page) == []
-    tab_to(page, "Check in")
+    tab_to_text(page, "Check in")
     page.keyboard.press("Enter")
     page.wait_for_url("**/help/check-in/**")
     assert axe_violations(page) == []
