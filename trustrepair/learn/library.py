@@ -13,6 +13,8 @@ import markdown
 from django.conf import settings
 from django.utils.html import escape, strip_tags
 
+from trustrepair.core.front_matter import split_front_matter
+
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -35,24 +37,11 @@ class Topic:
 
 
 def parse_topic(slug: str, source: str) -> Topic:
-    lines = source.splitlines()
-    if not lines or lines[0].strip() != "---":
-        raise TopicFormatError(f"{slug}.md: the file must start with a '---' front-matter line.")
-    try:
-        end = lines.index("---", 1)
-    except ValueError as exc:
-        raise TopicFormatError(f"{slug}.md: the front matter has no closing '---' line.") from exc
-    meta = {}
-    for line in lines[1:end]:
-        key, sep, value = line.partition(":")
-        if not sep:
-            raise TopicFormatError(f"{slug}.md: front-matter line {line!r} is not 'key: value'.")
-        meta[key.strip()] = value.strip()
+    meta, body = split_front_matter(f"{slug}.md", source, error=TopicFormatError)
     for required in ("title", "summary", "order"):
         if not meta.get(required):
             raise TopicFormatError(f"{slug}.md: the front matter needs '{required}'.")
     md = markdown.Markdown(extensions=["toc", "tables", "sane_lists"], extension_configs={"toc": {"toc_depth": "2-3"}})
-    body = "\n".join(lines[end + 1 :])
     html = md.convert(body)
     return Topic(
         slug=slug,

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
+from trustrepair.core.front_matter import split_front_matter
+
 _PREFIX = re.compile(r"^\d+-")
 _WORDS = re.compile(r"[A-Za-z0-9'’]+")
 
@@ -68,20 +70,7 @@ class Phase:
 
 
 def _front_matter(name: str, source: str) -> tuple[dict[str, str], str]:
-    lines = source.splitlines()
-    if not lines or lines[0].strip() != "---":
-        raise CurriculumError(f"{name}: the file must start with a '---' front-matter line.")
-    try:
-        end = lines.index("---", 1)
-    except ValueError as exc:
-        raise CurriculumError(f"{name}: the front matter has no closing '---' line.") from exc
-    meta = {}
-    for line in lines[1:end]:
-        key, sep, value = line.partition(":")
-        if not sep:
-            raise CurriculumError(f"{name}: front-matter line {line!r} is not 'key: value'.")
-        meta[key.strip()] = value.strip()
-    return meta, "\n".join(lines[end + 1 :])
+    return split_front_matter(name, source, error=CurriculumError)
 
 
 def _render(body: str) -> str:
