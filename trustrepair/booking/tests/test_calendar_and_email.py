@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from trustrepair.accounts import services as account_services
 from trustrepair.booking import ics, services
 from trustrepair.booking.tests.helpers import INTAKE_SECRET, book, open_every_day, upcoming_slots
 
@@ -59,6 +60,10 @@ def test_ics_refuses_naive_times():
 def test_emails_never_contain_the_intake_or_the_therapists_message(
     client_alice, therapist_tess, django_capture_on_commit_callbacks
 ):
+    therapist_tess.contact = "named_email"  # Tess allows names in her email; Alice keeps the neutral default
+    therapist_tess.save(update_fields=["contact"])
+    for person in (client_alice, therapist_tess):
+        account_services.grant_consent(person, kind="email_reminders")
     schedule = open_every_day(therapist_tess)
     slots = upcoming_slots(schedule, days_ahead=0, days=1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -74,13 +79,18 @@ def test_emails_never_contain_the_intake_or_the_therapists_message(
         everything = message.subject + message.body + "".join(str(a[1]) for a in message.attachments)
         for secret in (INTAKE_SECRET, "my partner", "no mornings", "555", "diary", "consultation"):
             assert secret not in everything.lower(), (secret, message.subject)
-        assert message.subject.startswith("TrustRepair: ")
+        if message.to == [therapist_tess.email]:
+            assert message.subject.startswith("TrustRepair: ")
+        else:  # Alice's email names neither the product nor her therapist, in any part
+            assert "trustrepair" not in (everything + message.from_email).lower() and "tess" not in everything.lower()
 
 
 @pytest.mark.django_db
 def test_a_confirmation_email_carries_a_valid_ics_attachment(
     client_alice, therapist_tess, django_capture_on_commit_callbacks
 ):
+    client_alice.contact = "named_email"
+    client_alice.save(update_fields=["contact"])
     schedule = open_every_day(therapist_tess)
     with django_capture_on_commit_callbacks(execute=True):
         session = book(client_alice, therapist_tess, upcoming_slots(schedule, kind="session")[0], kind="session")
@@ -92,6 +102,20 @@ def test_a_confirmation_email_carries_a_valid_ics_attachment(
     assert event["UID"] == f"{session.public_id}@trustrepair"
     assert event["SUMMARY"] == "TrustRepair appointment"
     assert event["DTSTART"] == session.start.strftime("%Y%m%dT%H%M%SZ")
+
+
+@pytest.mark.django_db
+def test_a_discreet_persons_calendar_attachment_names_nothing(
+    client_alice, therapist_tess, django_capture_on_commit_callbacks
+):
+    schedule = open_every_day(therapist_tess)
+    with django_capture_on_commit_callbacks(execute=True):
+        book(client_alice, therapist_tess, upcoming_slots(schedule, kind="session")[0], kind="session")
+    to_alice = next(m for m in mail.outbox if m.to == [client_alice.email])
+    [(_, content, _)] = to_alice.attachments
+    [event] = assert_valid_calendar(content)
+    assert event["SUMMARY"] == "Appointment"
+    assert "trustrepair" not in content.lower() and "tess" not in content.lower()
 
 
 @pytest.mark.django_db
