@@ -93,6 +93,10 @@ class User(AbstractUser):
         help_text='A new authenticator set-up shows "Sign-in code" instead of the site\'s name.',
     )
 
+    # How many notices under Updates are unread: kept beside the notices (notifications.services) so the
+    # navigation shows it without a query of its own.
+    unread_updates = models.PositiveIntegerField(default=0, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

@@ -14,6 +14,7 @@ from trustrepair.booking.models import Appointment
 from trustrepair.booking.notify import ics_for
 from trustrepair.booking.slots import in_zone
 from trustrepair.core.access import member_required, public, role_required, therapist_required
+from trustrepair.notifications.sender import wants_email
 
 participant_required = role_required("client", "partner", "therapist")
 DAYS_LISTED = 14
@@ -96,10 +97,21 @@ def intake(request, therapist_id):
         except services.BookingError as error:
             form.add_error(None, str(error))
         else:
+            by_email = wants_email(request.user)
             if appointment.status == Appointment.Status.REQUESTED:
-                messages.success(request, "Your request is sent. You will get an email when the therapist replies.")
+                messages.success(
+                    request,
+                    "Your request is sent. The therapist's reply will appear under Updates"
+                    + (", and you will get an email." if by_email else "."),
+                )
             else:
-                messages.success(request, "Your appointment is booked. A calendar invitation is on its way by email.")
+                messages.success(
+                    request,
+                    "Your appointment is booked."
+                    + (
+                        " A calendar invitation is on its way by email." if by_email else " It is listed under Updates."
+                    ),
+                )
             return redirect(appointment)
     start = forms.parse_start(request.POST.get("start") or request.GET.get("start", ""))
     kind = request.POST.get("kind") or request.GET.get("kind") or "consultation"

@@ -69,6 +69,7 @@ def notify(
     try:
         with transaction.atomic():
             notice.save()
+            type(user).objects.filter(pk=user.pk).update(unread_updates=F("unread_updates") + 1)
     except IntegrityError:
         if not key:
             raise
@@ -124,7 +125,11 @@ def deliver_pending(*, now: dt.datetime | None = None, limit: int = 500) -> int:
 
 
 def mark_read(user, *, now: dt.datetime | None = None) -> int:
-    return Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=now or timezone.now())
+    with transaction.atomic():
+        marked = Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=now or timezone.now())
+        type(user).objects.filter(pk=user.pk).update(unread_updates=0)
+    user.unread_updates = 0
+    return marked
 
 
 def export_notices(user) -> list[dict]:
