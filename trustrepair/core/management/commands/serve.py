@@ -6,6 +6,7 @@ This one command is what `make run` calls and what the process test starts, so t
 exactly what a developer runs. Production runs the same pieces under its own supervisor (README).
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -83,7 +84,5 @@ class Command(BaseCommand):
 
 
 def _signal_group(process: subprocess.Popen, sig: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, sig)
-    except ProcessLookupError:
-        pass
