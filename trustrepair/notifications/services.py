@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -69,7 +70,7 @@ def notify(
     try:
         with transaction.atomic():
             notice.save()
-            type(user).objects.filter(pk=user.pk).update(unread_updates=F("unread_updates") + 1)
+            get_user_model().objects.filter(pk=user.pk).update(unread_updates=F("unread_updates") + 1)
     except IntegrityError:
         if not key:
             raise
@@ -127,7 +128,7 @@ def deliver_pending(*, now: dt.datetime | None = None, limit: int = 500) -> int:
 def mark_read(user, *, now: dt.datetime | None = None) -> int:
     with transaction.atomic():
         marked = Notice.objects.filter(user=user, read_at__isnull=True).update(read_at=now or timezone.now())
-        type(user).objects.filter(pk=user.pk).update(unread_updates=0)
+        get_user_model().objects.filter(pk=user.pk).update(unread_updates=0)
     user.unread_updates = 0
     return marked
 
