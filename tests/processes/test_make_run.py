@@ -74,6 +74,12 @@ def environment(tmp_path):
     return env, port, mail_dir, tmp_path / "serve.log"
 
 
+def test_make_run_starts_the_serve_command_on_its_port():
+    # The process test below starts `manage.py serve --port …`; this keeps it the command `make run` runs.
+    recipe = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "PORT=$(PORT) $(BIN)/python manage.py serve --port $(PORT)" in recipe
+
+
 def test_make_run_serves_on_its_port_and_its_worker_sends_a_due_reminder_exactly_once(environment):
     env, port, mail_dir, log_path = environment
     with log_path.open("w") as log:
