@@ -15,8 +15,10 @@ EXPECTED = {"send_measure_reminders", "send_booking_reminders", "deliver_pending
 
 
 def test_every_app_job_is_registered_and_scheduled_in_the_worker():
+    from trustrepair.core import tasks  # what `run_huey` imports
 
     assert set(jobs.all_jobs()) >= EXPECTED
+    assert set(tasks.SCHEDULED) == set(jobs.all_jobs())
     periodic = {task.__name__ for task in HUEY._registry._periodic_tasks}
     assert periodic >= set(jobs.all_jobs())
     # Each job runs at the minutes it asked for: the reminder jobs every minute, session cleanup hourly
