@@ -184,6 +184,7 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
+ACCOUNT_ADAPTER = "trustrepair.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
 
@@ -236,6 +237,13 @@ else:
 SECURE = not (DEBUG or LOCAL) or env_bool("FORCE_HTTPS")
 SECURE_SSL_REDIRECT = SECURE and not env_bool("BEHIND_TLS_TERMINATOR_WITHOUT_REDIRECT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUST_X_FORWARDED_PROTO") else None
+# The client's address behind a proxy (trustrepair.core.http.client_address): how many proxies in front of
+# the app are the operator's own (each appends to X-Forwarded-For), or the header one of them sets to the
+# client's address. With neither, REMOTE_ADDR is used and X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_HSTS_SECONDS = 63072000 if SECURE else 0
