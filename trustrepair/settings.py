@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "trustrepair.core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +211,13 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Request bodies: refused unread above REQUEST_BODY_MAX_BYTES (at most 5 MB; the largest upload is a 5 MB
+# CSV); form data above DATA_UPLOAD_MAX_MEMORY_SIZE is refused by Django; uploads above
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file. The proxy's limit (README) should match.
+REQUEST_BODY_MAX_BYTES = min(int(os.environ.get("REQUEST_BODY_MAX_BYTES", 5 * 1024 * 1024)), 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
+FILE_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
 
 CONTENT_DIR = BASE_DIR / "content"
 
