@@ -1,11 +1,18 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 
 from trustrepair.accounts.models import ConsentRecord, User
+from trustrepair.core.forms import NameField
+
+
+class AdminUserChangeForm(UserChangeForm):
+    display_name = NameField(label="Name to show", required=False)
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    form = AdminUserChangeForm
     ordering = ["email"]
     list_display = ["email", "display_name", "role", "is_active", "date_joined"]
     list_filter = ["role", "is_active"]

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from trustrepair.accounts.consent import CURRENT_VERSIONS
 from trustrepair.accounts.models import ConsentRecord, User
+from trustrepair.core.names import clean_name
 
 
 def grant_consent(user: User, *, kind: str) -> ConsentRecord:
@@ -27,7 +28,7 @@ def has_consent(user: User, kind: str) -> bool:
 
 def complete_signup(user: User, *, role: str, display_name: str, region: str, time_zone: str) -> User:
     user.role = role
-    user.display_name = display_name
+    user.display_name = clean_display_name(display_name)
     user.region = region
     user.time_zone = time_zone
     user.save(update_fields=["role", "display_name", "region", "time_zone"])
@@ -36,9 +37,16 @@ def complete_signup(user: User, *, role: str, display_name: str, region: str, ti
     return user
 
 
+def clean_display_name(value: str) -> str:
+    """The display name is optional: blank stays blank, anything else goes through the one name cleaner."""
+    return clean_name(value) if value and value.strip() else ""
+
+
 def update_profile(user: User, **fields) -> User:
     allowed = {"display_name", "time_zone", "locale", "region"}
     changed = [name for name in fields if name in allowed]
+    if "display_name" in fields:
+        fields = {**fields, "display_name": clean_display_name(fields["display_name"])}
     for name in changed:
         setattr(user, name, fields[name])
     user.save(update_fields=changed)
