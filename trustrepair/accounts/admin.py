@@ -1,8 +1,11 @@
+from allauth.account.admin import EmailAddressAdmin
+from allauth.account.models import EmailAddress
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 
 from trustrepair.accounts.models import ConsentRecord, User
+from trustrepair.core.admin import AuditedReadsAdmin
 from trustrepair.core.forms import NameField
 
 
@@ -11,8 +14,12 @@ class AdminUserChangeForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedReadsAdmin, BaseUserAdmin):
     form = AdminUserChangeForm
+
+    def audit_subject(self, obj):
+        return obj
+
     ordering = ["email"]
     list_display = ["email", "display_name", "role", "is_active", "date_joined"]
     list_filter = ["role", "is_active"]
@@ -26,6 +33,15 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(ConsentRecord)
-class ConsentRecordAdmin(admin.ModelAdmin):
+class ConsentRecordAdmin(AuditedReadsAdmin):
     list_display = ["user", "kind", "version", "granted_at", "revoked_at"]
     readonly_fields = ["user", "kind", "version", "granted_at", "revoked_at"]
+
+
+# allauth's email addresses: the same admin, with its reads audited.
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class AuditedEmailAddressAdmin(AuditedReadsAdmin, EmailAddressAdmin):
+    pass
