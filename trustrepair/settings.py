@@ -186,6 +186,7 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 ACCOUNT_ADAPTER = "trustrepair.accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "trustrepair.accounts.mfa.MFAAdapter"  # TOTP secrets and recovery seeds encrypted at rest
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
 
