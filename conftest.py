@@ -10,6 +10,7 @@ import shutil
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
+from django.test import Client, RequestFactory
 
 from trustrepair.accounts import services as account_services
 from trustrepair.accounts.models import User
@@ -25,6 +26,36 @@ def make_user(email: str, role: str, *, name: str = "", mfa: bool = False, regio
     if mfa:
         TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+class SignedInClient(Client):
+    """The test client, whose `force_login` leaves the session a real sign-in would: for a person with MFA on,
+    one that passed MFA (allauth records the methods used in the session, and clinical pages and the admin
+    check that record). A session that did not pass MFA is made by signing in *before* MFA is turned on."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        from allauth.account.internal.flows.login import record_authentication
+        from allauth.mfa.models import Authenticator
+
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is not None:
+            request = RequestFactory().get("/")
+            request.session = self.session
+            record_authentication(request, user, "password", email=user.email)
+            record_authentication(request, user, "mfa", id=totp.pk, type=totp.type)
+            request.session.save()
+
+
+@pytest.fixture
+def client():
+    return SignedInClient()
+
+
+@pytest.fixture
+def another_device():
+    """A second browser, for tests where one person is signed in twice."""
+    return SignedInClient()
 
 
 @pytest.fixture

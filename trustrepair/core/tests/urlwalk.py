@@ -29,3 +29,10 @@ def parameterless_views():
     for route, callback in own_views():
         if "<" not in route and "(" not in route:
             yield "/" + route, callback.access_rule
+
+
+def admin_paths():
+    """The admin's own pages without URL parameters (index, each model's list and add page)."""
+    for route, _callback in walk(get_resolver().url_patterns):
+        if route.startswith("admin/") and "<" not in route and "(" not in route and "^" not in route:
+            yield "/" + route
