@@ -75,7 +75,7 @@ INSTALLED_APPS = [
     "trustrepair.exercises",
     "trustrepair.directory",
     "trustrepair.booking",
-    "django.contrib.admin",
+    "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,5 +1,7 @@
 from allauth.account.admin import EmailAddressAdmin
 from allauth.account.models import EmailAddress
+from allauth.mfa.admin import AuthenticatorAdmin  # noqa: F401 - registers itself; imported so it can be removed
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
@@ -45,3 +47,9 @@ admin.site.unregister(EmailAddress)
 @admin.register(EmailAddress)
 class AuditedEmailAddressAdmin(AuditedReadsAdmin, EmailAddressAdmin):
     pass
+
+
+# allauth's MFA authenticators hold TOTP secrets and recovery-code seeds: never in the admin.
+for secret_holder in (Authenticator,):
+    if admin.site.is_registered(secret_holder):
+        admin.site.unregister(secret_holder)

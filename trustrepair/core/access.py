@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 ROLES_THAT_NEED_MFA = {"therapist", "staff"}
 ROLES_THAT_NEED_HEALTH_CONSENT = {"client", "partner"}
@@ -35,6 +37,28 @@ def has_mfa(user) -> bool:
     from allauth.mfa.utils import is_mfa_enabled
 
     return is_mfa_enabled(user)
+
+
+def session_passed_mfa(request) -> bool:
+    """Whether *this* session passed a second factor: at sign-in, on re-authentication, or by turning MFA on.
+
+    allauth records each method used in the session; having MFA on is not enough, since a session signed in
+    with the password before MFA was turned on would otherwise keep its access.
+    """
+    from allauth.account.authentication import get_authentication_records
+
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+
+
+def mfa_required_response(request):
+    """Where to send a signed-in person who must pass MFA first, or None when this session has."""
+    if not has_mfa(request.user):
+        messages.info(request, "Please turn on two-factor authentication first.")
+        return redirect("mfa_activate_totp")
+    if not session_passed_mfa(request):
+        messages.info(request, "Please enter a code from your authenticator app to continue.")
+        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
+    return None
 
 
 def has_health_data_consent(user) -> bool:
