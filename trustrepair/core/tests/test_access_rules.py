@@ -134,3 +134,20 @@ def test_every_admin_page_needs_a_staff_session_that_passed_mfa(client, cast):
         if client.get(path).status_code not in (200, 403):  # 403: adding to a read-only model such as audit
             mismatches.append(f"operator with MFA {path}")
     assert mismatches == []
+
+
+@pytest.mark.django_db
+def test_a_clinical_session_from_before_mfa_was_turned_on_must_pass_mfa_first(client, therapist_tess):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from conftest import TOTP_SECRET
+
+    Authenticator.objects.filter(user=therapist_tess).delete()
+    client.force_login(therapist_tess)  # a password-only session...
+    TOTP.activate(therapist_tess, TOTP_SECRET)  # ...from before MFA was turned on
+    clinical = [p for p, rule in parameterless_views() if rule.startswith("role:") and "therapist" in rule]
+    assert clinical
+    for path in clinical:
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/reauthenticate/"), path
