@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # sessions indexed by person: "sign out everywhere else" reaches every worker
     "csp",
     "django_htmx",
     "template_partials",
@@ -104,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "trustrepair.accounts.middleware.SessionIndexMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "trustrepair.core.middleware.PrivateByDefaultMiddleware",
     "trustrepair.accounts.middleware.UserTimezoneMiddleware",
@@ -189,6 +191,10 @@ ACCOUNT_ADAPTER = "trustrepair.accounts.adapter.AccountAdapter"
 MFA_ADAPTER = "trustrepair.accounts.mfa.MFAAdapter"  # TOTP secrets and recovery seeds encrypted at rest
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
+
+# allauth's own activity tracking writes on every request; SessionIndexMiddleware refreshes the index (address,
+# last seen) at most every few minutes instead, and indexes any signed-in session the index does not yet hold.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -2,6 +2,8 @@ from allauth.account.admin import EmailAddressAdmin
 from allauth.account.models import EmailAddress
 from allauth.mfa.admin import AuthenticatorAdmin  # noqa: F401 - registers itself; imported so it can be removed
 from allauth.mfa.models import Authenticator
+from allauth.usersessions.admin import UserSessionAdmin  # noqa: F401 - registers itself; imported to remove it
+from allauth.usersessions.models import UserSession
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
@@ -49,7 +51,8 @@ class AuditedEmailAddressAdmin(AuditedReadsAdmin, EmailAddressAdmin):
     pass
 
 
-# allauth's MFA authenticators hold TOTP secrets and recovery-code seeds: never in the admin.
-for secret_holder in (Authenticator,):
+# allauth's MFA authenticators hold TOTP secrets and recovery-code seeds, and its session index holds the keys
+# of people's signed-in sessions: never in the admin.
+for secret_holder in (Authenticator, UserSession):
     if admin.site.is_registered(secret_holder):
         admin.site.unregister(secret_holder)

@@ -68,3 +68,20 @@ def export_account(user: User) -> dict:
         ],
         "email_addresses": list(user.emailaddress_set.values("email", "verified", "primary")),
     }
+
+
+def end_other_sessions(user: User, *, keep_session_key: str | None) -> int:
+    """Sign the person out everywhere but the session `keep_session_key` (None: everywhere). Returns how many.
+
+    Sessions are indexed by person (allauth's usersessions), so this reaches every session on every worker.
+    """
+    from allauth.usersessions.models import UserSession
+
+    sessions = UserSession.objects.filter(user=user)
+    if keep_session_key:
+        sessions = sessions.exclude(session_key=keep_session_key)
+    ended = 0
+    for session in sessions:
+        session.end()  # deletes the session itself, then its index row
+        ended += 1
+    return ended

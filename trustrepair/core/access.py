@@ -70,8 +70,8 @@ def has_health_data_consent(user) -> bool:
 def role_required(*roles: str):
     """Signed-in people whose role is one of `roles`.
 
-    Therapists and staff must also have MFA on; clients and partners must have agreed to the storing
-    of what they write (health_data consent).
+    Therapists and staff must also have MFA on and have passed it in this session; clients and partners must
+    have agreed to the storing of what they write (health_data consent).
     """
 
     def decorator(view):
@@ -80,9 +80,11 @@ def role_required(*roles: str):
             user = request.user
             if user.role not in roles:
                 raise PermissionDenied("This page is not part of your account.")
-            if user.role in ROLES_THAT_NEED_MFA and not has_mfa(user):
-                messages.info(request, "Please turn on two-factor authentication before opening clinical pages.")
-                return redirect("mfa_activate_totp")
+            if user.role in ROLES_THAT_NEED_MFA:
+                # This session must have passed MFA, not merely the person have it on (see session_passed_mfa).
+                refused = mfa_required_response(request)
+                if refused is not None:
+                    return refused
             if user.role in ROLES_THAT_NEED_HEALTH_CONSENT and not has_health_data_consent(user):
                 # Consent is read on every request, so withdrawing it takes effect at once.
                 messages.info(request, "These tools keep what you write. Please agree to that first, or read on.")
