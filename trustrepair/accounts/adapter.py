@@ -4,6 +4,7 @@ import ipaddress
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import PermissionDenied
+from django.utils.crypto import salted_hmac
 
 from trustrepair.core.http import client_address
 
@@ -21,8 +22,18 @@ class AccountAdapter(DefaultAccountAdapter):
         # an address could keep its owner out. Key it on the account *and* the client's network instead: the
         # attacker's address is held back, the owner elsewhere is not. (The per-address limit still applies.)
         # A test in accounts/tests/test_login_lock.py fails if allauth stops calling this hook.
-        account = super()._get_login_attempts_cache_key(request, **credentials)
-        return f"{account}:{rate_limit_network(client_address(request))}"
+        login = credentials.get("email", credentials.get("username", "")) or ""
+        return login_attempts_key(login, client_address(request))
+
+
+def login_attempts_key(login: str, address: str | None) -> str:
+    """The failed-login lock's key for one account from one network.
+
+    The email goes in as a keyed hash (SECRET_KEY), so a cache key cannot be linked back to an address by
+    hashing guesses; erasure deletes the keys it can compute, the rest expire within minutes.
+    """
+    account = salted_hmac("trustrepair.login-attempts", login.strip().lower()).hexdigest()
+    return f"login:{account}:{rate_limit_network(address)}"
 
 
 def rate_limit_network(address: str | None) -> str:

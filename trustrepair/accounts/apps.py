@@ -13,7 +13,7 @@ class AccountsConfig(AppConfig):
         from trustrepair.core import fields, privacy
 
         # The account row itself is deleted last by privacy.erase_user; consents go with it.
-        privacy.register("account", export=services.export_account)
+        privacy.register("account", export=services.export_account, erase=services.erase_account_traces)
         fields.register_rotation("mfa.Authenticator secrets", mfa.rotate_secrets)
 
         authenticator_added.connect(receivers.on_authenticator_added, dispatch_uid="trustrepair-mfa-added")

@@ -24,7 +24,7 @@ class UserTimezoneMiddleware:
         return self.get_response(request)
 
 
-INDEX_MARK = "trustrepair_session_indexed"  # [session key, when] in the session itself
+INDEX_MARK = "trustrepair_session_indexed"  # [session key, when, address] in the session itself
 INDEX_REFRESH_SECONDS = 300
 
 
@@ -34,7 +34,7 @@ class SessionIndexMiddleware:
 
     allauth indexes a session when it signs someone in; this also indexes any signed-in session the index
     lacks (one from before usersessions was turned on, or a session whose key was cycled), and refreshes the
-    address and "last active" at most every few minutes rather than writing on every request.
+    address at once when it changes and "last active" every few minutes, rather than writing on every request.
     """
 
     def __init__(self, get_response):
@@ -44,12 +44,13 @@ class SessionIndexMiddleware:
         user = getattr(request, "user", None)
         session = getattr(request, "session", None)
         if user is not None and user.is_authenticated and session is not None and session.session_key:
+            address = client_address(request)
             mark = session.get(INDEX_MARK)
             now = time.time()
-            fresh = isinstance(mark, list) and len(mark) == 2 and mark[0] == session.session_key
-            if not (fresh and now - mark[1] < INDEX_REFRESH_SECONDS) and client_address(request):
+            current = isinstance(mark, list) and len(mark) == 3 and mark[0] == session.session_key
+            if address and not (current and mark[2] == address and now - mark[1] < INDEX_REFRESH_SECONDS):
                 from allauth.usersessions.models import UserSession
 
                 UserSession.objects.create_from_request(request)
-                session[INDEX_MARK] = [session.session_key, now]
+                session[INDEX_MARK] = [session.session_key, now, address]
         return self.get_response(request)

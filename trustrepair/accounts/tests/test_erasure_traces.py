@@ -40,6 +40,7 @@ def email_keys(email: str, addresses: list[str]) -> list[str]:
     return keys
 
 
+@pytest.mark.django_db
 def test_erasure_ends_every_session_that_names_the_person(reauthenticated, another_device):
     alice = make_user("alice2@example.test", User.Role.CLIENT, name="Alice", mfa=True)
     another_device.force_login(alice)
