@@ -6,6 +6,7 @@ practice (both with MFA on); stranger_eve is another client who must never see a
 
 import os
 import shutil
+import time
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -29,22 +30,28 @@ def make_user(email: str, role: str, *, name: str = "", mfa: bool = False, regio
 
 
 class SignedInClient(Client):
-    """The test client, whose `force_login` leaves the session a real sign-in would: for a person with MFA on,
-    one that passed MFA (allauth records the methods used in the session, and clinical pages and the admin
-    check that record). A session that did not pass MFA is made by signing in *before* MFA is turned on."""
+    """The test client, whose `force_login` leaves the session a real sign-in through allauth would: indexed
+    under the person (allauth's usersessions) and, for a person with MFA on, recorded as having passed MFA
+    (clinical pages and the admin check that record). A session that did not pass MFA is made by signing in
+    *before* MFA is turned on."""
 
     def force_login(self, user, backend=None):
         super().force_login(user, backend)
         from allauth.account.internal.flows.login import record_authentication
         from allauth.mfa.models import Authenticator
+        from allauth.usersessions.models import UserSession
 
+        from trustrepair.accounts.middleware import INDEX_MARK
+
+        request = RequestFactory().get("/")
+        request.session, request.user = self.session, user
+        UserSession.objects.create_from_request(request)
+        request.session[INDEX_MARK] = [request.session.session_key, time.time(), request.META["REMOTE_ADDR"]]
         totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
         if totp is not None:
-            request = RequestFactory().get("/")
-            request.session = self.session
             record_authentication(request, user, "password", email=user.email)
             record_authentication(request, user, "mfa", id=totp.pk, type=totp.type)
-            request.session.save()
+        request.session.save()
 
 
 @pytest.fixture

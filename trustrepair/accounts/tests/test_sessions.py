@@ -81,3 +81,13 @@ def test_every_signed_in_session_is_indexed_by_person(client, client_alice):
     client.get("/", REMOTE_ADDR="198.51.100.7")
     session = UserSession.objects.get(user=client_alice)
     assert session.session_key == client.session.session_key and session.ip == "198.51.100.7"
+
+
+def test_a_signed_in_session_the_index_lacks_is_indexed_on_its_next_request(client_alice):
+    from django.test import Client
+
+    browser = Client()  # Django's own force_login: signed in without allauth, so not indexed yet
+    browser.force_login(client_alice)
+    assert not UserSession.objects.filter(user=client_alice).exists()
+    browser.get("/")
+    assert UserSession.objects.get(user=client_alice).session_key == browser.session.session_key
