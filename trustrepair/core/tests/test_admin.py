@@ -15,7 +15,6 @@ ALLOWED_IN_ADMIN = {
     "account.EmailAddress",
     "accounts.ConsentRecord",
     "accounts.User",
-    "auth.Group",
     "core.AuditEvent",
     "directory.Modality",
     "directory.Specialty",
