@@ -7,6 +7,7 @@ from allauth.usersessions.models import UserSession
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.models import Group
 
 from trustrepair.accounts.models import ConsentRecord, User
 from trustrepair.core.admin import AuditedReadsAdmin
@@ -31,7 +32,7 @@ class UserAdmin(AuditedReadsAdmin, BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Profile", {"fields": ["display_name", "role", "time_zone", "locale", "region"]}),
-        ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "role", "password1", "password2"]})]
 
@@ -40,6 +41,16 @@ class UserAdmin(AuditedReadsAdmin, BaseUserAdmin):
 class ConsentRecordAdmin(AuditedReadsAdmin):
     list_display = ["user", "kind", "version", "granted_at", "revoked_at"]
     readonly_fields = ["user", "kind", "version", "granted_at", "revoked_at"]
+
+    # Agreement is the person's own act: the operator reads the record and never writes it.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 # allauth's email addresses: the same admin, with its reads audited.
@@ -50,6 +61,9 @@ admin.site.unregister(EmailAddress)
 class AuditedEmailAddressAdmin(AuditedReadsAdmin, EmailAddressAdmin):
     pass
 
+
+# Roles are the product's permissions (core/access.py); Django's groups are unused, so not offered.
+admin.site.unregister(Group)
 
 # allauth's MFA authenticators hold TOTP secrets and recovery-code seeds, and its session index holds the keys
 # of people's signed-in sessions: never in the admin.
