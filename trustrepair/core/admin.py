@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.http import HttpResponseRedirect
 
 from trustrepair.core import audit
 from trustrepair.core.models import AuditEvent
@@ -27,6 +29,10 @@ class AuditedReadsAdmin(admin.ModelAdmin):
         return obj
 
     def changelist_view(self, request, extra_context=None):
+        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+            # PostgreSQL refuses a NUL character in a text comparison (a 500): treat it as Django treats any
+            # invalid filter, by showing the unfiltered list with a note.
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
         response = super().changelist_view(request, extra_context)
         if getattr(response, "status_code", None) == 200:
             audit.record_access(
