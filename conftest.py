@@ -54,6 +54,13 @@ class SignedInClient(Client):
         request.session.save()
 
 
+def signed_in_session_key(user) -> str:
+    """A session key for `user`, signed in as SignedInClient.force_login leaves it: for a browser's cookie."""
+    browser = SignedInClient()
+    browser.force_login(user)
+    return browser.session.session_key
+
+
 @pytest.fixture
 def client():
     return SignedInClient()
