@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "trustrepair.directory",
     "trustrepair.booking",
     "trustrepair.notifications",
-    "django.contrib.admin",
+    "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # sessions indexed by person: "sign out everywhere else" reaches every worker
     "csp",
     "django_htmx",
     "template_partials",
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "trustrepair.core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "trustrepair.accounts.middleware.SessionIndexMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "trustrepair.core.middleware.PrivateByDefaultMiddleware",
     "trustrepair.accounts.middleware.UserTimezoneMiddleware",
@@ -177,7 +180,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "trustrepair.accounts.forms.SignupDetailsForm"
-# Every allauth email goes through the one notification sender, which words it for the person.
+# accounts.adapter.AccountAdapter (one client address everywhere), extended so that every allauth email goes
+# through the one notification sender, which words it for the person.
 ACCOUNT_ADAPTER = "trustrepair.notifications.allauth.DiscreetAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {
@@ -189,9 +193,13 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
+MFA_ADAPTER = "trustrepair.accounts.mfa.MFAAdapter"  # secrets encrypted at rest; a neutral issuer when asked
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
-MFA_ADAPTER = "trustrepair.accounts.mfa_adapter.DiscreetMFAAdapter"
+
+# allauth's own activity tracking writes on every request; SessionIndexMiddleware refreshes the index (address,
+# last seen) at most every few minutes instead, and indexes any signed-in session the index does not yet hold.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -215,6 +223,13 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Request bodies: refused unread above REQUEST_BODY_MAX_BYTES (at most 5 MB; the largest upload is a 5 MB
+# CSV); form data above DATA_UPLOAD_MAX_MEMORY_SIZE is refused by Django; uploads above
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file. The proxy's limit (README) should match.
+REQUEST_BODY_MAX_BYTES = min(int(os.environ.get("REQUEST_BODY_MAX_BYTES", 5 * 1024 * 1024)), 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
+FILE_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
 
 CONTENT_DIR = BASE_DIR / "content"
 
@@ -251,6 +266,13 @@ else:
 SECURE = not (DEBUG or LOCAL) or env_bool("FORCE_HTTPS")
 SECURE_SSL_REDIRECT = SECURE and not env_bool("BEHIND_TLS_TERMINATOR_WITHOUT_REDIRECT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUST_X_FORWARDED_PROTO") else None
+# The client's address behind a proxy (trustrepair.core.http.client_address): how many proxies in front of
+# the app are the operator's own (each appends to X-Forwarded-For), or the header one of them sets to the
+# client's address. With neither, REMOTE_ADDR is used and X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_HSTS_SECONDS = 63072000 if SECURE else 0

@@ -1,13 +1,8 @@
-from importlib import import_module
-
-from django.conf import settings
-
+from trustrepair.accounts import services
 from trustrepair.core import jobs
 
 
 @jobs.every(minutes=60)
-def clear_expired_sessions() -> str:
-    """Delete sessions past their expiry (what `manage.py clearsessions` does)."""
-    engine = import_module(settings.SESSION_ENGINE)
-    engine.SessionStore.clear_expired()
-    return "done"
+def clear_expired_sessions() -> dict[str, int]:
+    """Expired sessions, their index rows and expired rate-limit cache rows (accounts.services)."""
+    return services.clear_expired_sessions()

@@ -1,9 +1,9 @@
 """allauth's emails go through the one sender too (settings.ACCOUNT_ADAPTER)."""
 
-from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 
+from trustrepair.accounts.adapter import AccountAdapter
 from trustrepair.notifications import sender
 
 # Emails a person has just asked for; they reach even someone who chose "in-app only".
@@ -20,7 +20,7 @@ REQUESTED = {
 }
 
 
-class DiscreetAccountAdapter(DefaultAccountAdapter):
+class DiscreetAccountAdapter(AccountAdapter):
     def format_email_subject(self, subject: str) -> str:
         return subject  # the sender decides whether the product is named
 
