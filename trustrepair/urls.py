@@ -15,5 +15,6 @@ urlpatterns = [
     path("tools/", include("trustrepair.exercises.urls")),
     path("therapists/", include("trustrepair.directory.urls")),
     path("booking/", include("trustrepair.booking.urls")),
+    path("updates/", include("trustrepair.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,19 @@ class SignupDetailsForm(forms.Form):
         label="Where do you live?", choices=REGIONS, help_text="So that we show crisis lines that work for you."
     )
     time_zone = forms.ChoiceField(label="Time zone", choices=[(tz, tz) for tz in TIME_ZONES], initial="UTC")
+    contact = forms.ChoiceField(
+        label="How may we contact you?",
+        choices=User.Contact.choices,
+        initial=User.Contact.NEUTRAL_EMAIL,
+        widget=forms.RadioSelect,
+        required=False,  # the discreet default stands if nothing is chosen
+        help_text="You can change this at any time in your profile.",
+    )
+    agree_reminders = forms.BooleanField(
+        label="Send me reminders when a check-in or an appointment I planned is due (optional).",
+        required=False,
+        help_text="They follow the contact choice above. You can stop them at any time.",
+    )
     agree_terms = forms.BooleanField(
         label="I have read and agree to the terms of use and the privacy notice.",
         error_messages={"required": "Please agree to the terms to create an account."},
@@ -34,7 +47,10 @@ class SignupDetailsForm(forms.Form):
         error_messages={"required": "We need this agreement to store what you write."},
     )
 
-    field_order = ["email", "password1", "password2", "display_name", "role", "region", "time_zone"]
+    field_order = ["email", "password1", "password2", "display_name", "role", "region", "time_zone", "contact"]
+
+    def clean_contact(self) -> str:
+        return self.cleaned_data.get("contact") or User.Contact.NEUTRAL_EMAIL
 
     def signup(self, request, user):
         services.complete_signup(
@@ -43,6 +59,8 @@ class SignupDetailsForm(forms.Form):
             display_name=self.cleaned_data["display_name"],
             region=self.cleaned_data["region"],
             time_zone=self.cleaned_data["time_zone"],
+            contact=self.cleaned_data["contact"],
+            reminders=self.cleaned_data["agree_reminders"],
         )
 
 
@@ -53,5 +71,6 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "region", "locale"]
+        fields = ["display_name", "time_zone", "region", "locale", "contact", "discreet_titles", "discreet_mfa_issuer"]
         labels = {"locale": "Language"}
+        widgets = {"contact": forms.RadioSelect}

@@ -20,7 +20,26 @@ SECRET_VALUES = ("secret", "seed")  # a TOTP secret; a recovery-codes seed
 SECRET_LISTS = ("migrated_codes",)  # recovery codes carried over from django-allauth-2fa, if any
 
 
+NEUTRAL_TOTP_ISSUER = "Sign-in code"
+
+
 class MFAAdapter(DefaultMFAAdapter):
+    """Secrets encrypted at rest; and the authenticator app shows a neutral issuer to a person who asked
+    for one in their profile (`discreet_mfa_issuer`)."""
+
+    def build_totp_url(self, user, secret: str) -> str:
+        self._issuer_user = user
+        try:
+            return super().build_totp_url(user, secret)
+        finally:
+            self._issuer_user = None
+
+    def get_totp_issuer(self) -> str:
+        user = getattr(self, "_issuer_user", None)
+        if user is not None and getattr(user, "discreet_mfa_issuer", False):
+            return NEUTRAL_TOTP_ISSUER
+        return super().get_totp_issuer()
+
     def encrypt(self, text: str) -> str:
         return PREFIX + fields.encrypt(text)
 

@@ -44,6 +44,13 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person who signs in with their email address. One account per person, one role."""
 
+    class Contact(models.TextChoices):
+        # How the product may reach this person outside the product (DESIGN: discretion). Booking's
+        # per-appointment phone choices sit on top of this.
+        NEUTRAL_EMAIL = "neutral_email", "Email, worded so that anyone who sees it learns nothing: no names, no details"
+        NAMED_EMAIL = "named_email", "Email that may name TrustRepair, your therapist and what the message is about"
+        IN_APP = "in_app", "Only inside TrustRepair: no email except sign-in and password links you ask for"
+
     class Role(models.TextChoices):
         CLIENT = "client", "Working on my own trust"
         PARTNER = "partner", "Supporting a partner"
@@ -68,6 +75,28 @@ class User(AbstractUser):
         help_text="Used to show crisis lines and services that work where you are.",
     )
 
+    contact = models.CharField(
+        "how we contact you",
+        max_length=20,
+        choices=Contact.choices,
+        default=Contact.NEUTRAL_EMAIL,
+        help_text="Everything is also listed under Updates when you sign in.",
+    )
+    discreet_titles = models.BooleanField(
+        "discreet page titles",
+        default=False,
+        help_text="Browser tabs and history show a plain title instead of the page and site name.",
+    )
+    discreet_mfa_issuer = models.BooleanField(
+        "neutral name in your authenticator app",
+        default=False,
+        help_text='A new authenticator set-up shows "Sign-in code" instead of the site\'s name.',
+    )
+
+    # How many notices under Updates are unread: kept beside the notices (notifications.services) so the
+    # navigation shows it without a query of its own.
+    unread_updates = models.PositiveIntegerField(default=0, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 
@@ -78,6 +107,10 @@ class User(AbstractUser):
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:profile")
+
+    @property
+    def allows_names_in_email(self) -> bool:
+        return self.contact == self.Contact.NAMED_EMAIL
 
     @property
     def is_client(self) -> bool:
@@ -102,7 +135,8 @@ class ConsentRecord(models.Model):
     class Kind(models.TextChoices):
         TERMS = "terms", "Terms of use and privacy notice"
         HEALTH_DATA = "health_data", "Processing of my health and relationship information"
-        EMAIL_REMINDERS = "email_reminders", "Email reminders"
+        # The key keeps its historical name; reminders follow the person's contact preference.
+        EMAIL_REMINDERS = "email_reminders", "Reminders when a check-in or an appointment you planned is due"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
     kind = models.CharField(max_length=40, choices=Kind.choices)

@@ -28,18 +28,34 @@ def revoke_consent(user: User, *, kind: str) -> int:
     return ConsentRecord.objects.filter(user=user, kind=kind, revoked_at__isnull=True).update(revoked_at=timezone.now())
 
 
+def has_reminder_consent(user: User) -> bool:
+    return has_consent(user, ConsentRecord.Kind.EMAIL_REMINDERS)
+
+
 def has_consent(user: User, kind: str) -> bool:
     return ConsentRecord.objects.filter(user=user, kind=kind, revoked_at__isnull=True).exists()
 
 
-def complete_signup(user: User, *, role: str, display_name: str, region: str, time_zone: str) -> User:
+def complete_signup(
+    user: User,
+    *,
+    role: str,
+    display_name: str,
+    region: str,
+    time_zone: str,
+    contact: str = User.Contact.NEUTRAL_EMAIL,
+    reminders: bool = False,
+) -> User:
     user.role = role
     user.display_name = clean_display_name(display_name)
     user.region = region
     user.time_zone = time_zone
-    user.save(update_fields=["role", "display_name", "region", "time_zone"])
+    user.contact = contact
+    user.save(update_fields=["role", "display_name", "region", "time_zone", "contact"])
     grant_consent(user, kind="terms")
     grant_consent(user, kind="health_data")
+    if reminders:
+        grant_consent(user, kind=ConsentRecord.Kind.EMAIL_REMINDERS)
     return user
 
 
@@ -49,7 +65,7 @@ def clean_display_name(value: str) -> str:
 
 
 def update_profile(user: User, **fields) -> User:
-    allowed = {"display_name", "time_zone", "locale", "region"}
+    allowed = {"display_name", "time_zone", "locale", "region", "contact", "discreet_titles", "discreet_mfa_issuer"}
     changed = [name for name in fields if name in allowed]
     if "display_name" in fields:
         fields = {**fields, "display_name": clean_display_name(fields["display_name"])}
@@ -67,6 +83,9 @@ def export_account(user: User) -> dict:
         "time_zone": user.time_zone,
         "locale": user.locale,
         "region": user.region,
+        "contact": user.contact,
+        "discreet_titles": user.discreet_titles,
+        "discreet_mfa_issuer": user.discreet_mfa_issuer,
         "joined": user.date_joined,
         "consents": [
             {"kind": c.kind, "version": c.version, "granted_at": c.granted_at, "revoked_at": c.revoked_at}

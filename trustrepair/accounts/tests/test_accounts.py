@@ -60,7 +60,14 @@ def test_login_is_rate_limited_after_repeated_failures(client, client_alice):
 def test_profile_changes_time_zone_and_region(client, client_alice):
     client.force_login(client_alice)
     response = client.post(
-        "/account/profile/", {"display_name": "Al", "time_zone": "Australia/Sydney", "region": "AU", "locale": "en"}
+        "/account/profile/",
+        {
+            "display_name": "Al",
+            "time_zone": "Australia/Sydney",
+            "region": "AU",
+            "locale": "en",
+            "contact": "neutral_email",
+        },
     )
     assert response.status_code == 302
     client_alice.refresh_from_db()

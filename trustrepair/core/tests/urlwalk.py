@@ -25,8 +25,10 @@ def own_views():
 
 
 def parameterless_views():
-    """Routes without URL parameters, as (path, access_rule)."""
-    for route, callback in own_views():
+    """Routes without URL parameters, as (path, access_rule); a view that signs the person out
+    (quick exit) comes last, so that it does not sign out the walk's visitor before the other pages."""
+    views = sorted(own_views(), key=lambda item: getattr(item[1], "ends_session", False))
+    for route, callback in views:
         if "<" not in route and "(" not in route:
             yield "/" + route, callback.access_rule
 
