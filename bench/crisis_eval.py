@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trustrepair.safety.detector import detect  # noqa: E402 - pure module, no Django set-up needed
+from trustrepair.safety.detection import detect  # noqa: E402 - pure module, no Django set-up needed
 
 DATA = ROOT / "bench" / "data"
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
-from trustrepair.safety import detector
+from trustrepair.safety import detection
 from trustrepair.safety.models import RiskEvent, SafetyPlan
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ REACHED_CHOICES = [
 @dataclass(frozen=True)
 class Screen:
     is_positive: bool
-    findings: tuple[detector.Finding, ...] = ()
+    findings: tuple[detection.Finding, ...] = ()
     kind: str = RiskEvent.Kind.TEXT
     categories: tuple[str, ...] = ()
     events: tuple[RiskEvent, ...] = field(default=(), compare=False)
@@ -109,7 +109,7 @@ def _record(user, *, source: str, obj, kind: str, categories: dict[str, str]) ->
 def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
     """Screen what a person wrote. Never raises, never blocks saving."""
     try:
-        findings = tuple(f for text in texts if text for f in detector.find_risk(str(text)))
+        findings = tuple(f for text in texts if text for f in detection.find_risk(str(text)))
     except Exception:  # a detector bug must never cost someone what they wrote
         log.exception("The crisis detector failed on text from %s.", source)
         return Screen(is_positive=False)
@@ -133,7 +133,7 @@ def screen_answers(user, *, instrument: str, answers: dict[str, int], safety_ite
         positive = False
     if not positive:
         return Screen(is_positive=False, kind=RiskEvent.Kind.STRUCTURED)
-    categories = {detector.SUICIDAL_THOUGHTS: ""}
+    categories = {detection.SUICIDAL_THOUGHTS: ""}
     source = instrument if "." in instrument else f"measures.{instrument}"
     events = (
         _record(user, source=source, obj=obj, kind=RiskEvent.Kind.STRUCTURED, categories=categories)
