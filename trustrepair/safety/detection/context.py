@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from trustrepair.safety.detection.findings import (
     DANGER_FROM_OTHERS,
@@ -121,7 +122,7 @@ _DANGER_IDIOM = re.compile(
     r"spilling|losing)|if i(?:'m| am)? (?:late|forget)|lol|haha|lmao)\b"
 )
 _DANGER_NEGATIVE_FORMS = re.compile(
-    r"\bcan't have me\b|\b(?:isn't|is not|'s not|wasn't|was not) (?:home|around|there|in)\b|"
+    r"\bcan't have me\b|\bno one (?:will|can)\b|\b(?:isn't|is not|'s not|wasn't|was not) (?:home|around|there|in)\b|"
     r"\b(?:won't|doesn't|will not|does not|never) let me\b|\b(?:don't|do not|never) feel safe\b|\bnot safe\b"
 )
 _HYPOTHETICAL = re.compile(
@@ -244,85 +245,147 @@ def _category_of_phrase_is_reflexive_third(m: re.Match) -> bool | None:
     return who in ("my", "our")
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One phrase a rule matched, with the sentence and clause it is read in (offsets in normalised text)."""
+
+    s: str
+    category: str
+    start: int
+    end: int
+    matched: str
+    sent_start: int
+    sent_end: int
+    clause_start: int
+
+    @property
+    def sentence(self) -> str:
+        return self.s[self.sent_start : self.sent_end]
+
+    @property
+    def before_clause(self) -> str:
+        return self.s[self.clause_start : self.start]
+
+    @property
+    def before_sentence(self) -> str:
+        return self.s[self.sent_start : self.start]
+
+
+# ---- the discount checks: each says why a candidate is not the writer's own current risk -------------
+
+
+def quoted_from_someone_else(c: Candidate, quotes) -> str:
+    """'other' for words quoted from another speaker, 'topic' for a quoted title or topic, else ''."""
+    s = c.s
+    for qa, qb in quotes:
+        if qa <= c.start and c.end <= qb:
+            before_quote = s[max(c.sent_start, qa - 80) : qa - 1]
+            after_quote = s[qb + 1 : qb + 40]
+            if _QUOTE_ATTRIBUTION_SELF.search(before_quote):
+                return ""
+            if (
+                before_quote.strip() and _QUOTE_ATTRIBUTION_OTHER.search(before_quote)
+            ) or _QUOTE_ATTRIBUTION_AFTER_OTHER.match(after_quote):
+                return "other"
+            if _TOPIC.search(before_quote):
+                return "topic"
+            return ""
+    return ""
+
+
+def is_someone_elses(c: Candidate, m) -> bool:
+    """Someone else's experience ("my friend said she wanted to die", "he cuts himself"), not the writer's."""
+    if c.category == DANGER_FROM_OTHERS:
+        return False  # the phrases themselves say it is aimed at the writer ("... hurt me")
+    own = _category_of_phrase_is_reflexive_third(m)
+    if own is None and re.search(r"\b(?:i|i'm|i'd|i'll|i've|me|myself)\b", c.matched):
+        own = True  # the phrase itself names the writer ("because i won't need ...")
+    if own is None:
+        own = _subject(c.s, c.sent_start, c.start, c.matched)
+    elif own:
+        # "my sister said she wants to kill myself" is not English; but "she told me to kill myself" is abuse
+        own = not re.search(r"\btold (?:me|him|her) to\s*$", c.s[c.clause_start : c.start])
+    return not own
+
+
+def is_idiom(c: Candidate) -> bool:
+    """ "this traffic is killing me", "I could die of embarrassment", "my dad will kill me when he sees my room"."""
+    s = c.s
+    if c.category in (SUICIDAL_THOUGHTS, HOPELESSNESS) and _IDIOMS.search(
+        s[max(c.sent_start, c.start - 12) : min(len(s), c.end + 25)]
+    ):
+        return True
+    return c.category == DANGER_FROM_OTHERS and bool(_DANGER_IDIOM.match(s, c.end))
+
+
+def is_negated(c: Candidate) -> bool:
+    """ "I'm not suicidal", "I would never hurt myself", "he has never hit me"."""
+    if c.category == DANGER_FROM_OTHERS and _NEGATORS.search(_DANGER_NEGATIVE_FORMS.sub(" ", c.matched)):
+        return True
+    return _negated(c.s, c.clause_start, c.start)
+
+
+def is_hypothetical(c: Candidate) -> bool:
+    """ "if I ever felt suicidal I'd call", "she asked if I was suicidal" -- unless the writer says they will."""
+    return bool(_HYPOTHETICAL.search(c.before_sentence)) and not re.search(
+        r"\bi'?(?:ll| will| am going to)\b", c.before_clause
+    )
+
+
+def is_topic(c: Candidate) -> bool:
+    """A topic word only, about a topic or in a professional role ("an essay on suicide", "as a nurse I see overdoses")."""
+    s = c.s
+    if c.category not in _TOPIC_CATEGORIES or not _TOPIC_WORDS_ONLY.match(c.matched):
+        return False
+    if _TOPIC.search(s[c.clause_start : _clause_end(s, c.end, c.sent_end)]) or re.match(
+        r"\s*(?:prevention|awareness|rates?|hotline|line|survivors?)\b", s[c.end :]
+    ):
+        return True
+    return not _OWN_ACT.search(c.before_clause) and bool(
+        _PROFESSIONAL.search(c.sentence)
+        or re.match(r"\s*(?:patients?|clients?|cases?|calls?|deaths?|victims?)\b", s[c.end :])
+    )
+
+
+def is_past(c: Candidate) -> bool:
+    """Recovered and in the past ("years ago I used to self-harm"), unless it is back ("...and lately again")."""
+    # The phrase's own words never discount it ("I no longer want to live" is not recovered past).
+    outside = c.s[c.sent_start : c.start] + " " + c.s[c.end : c.sent_end]
+    return bool(_PAST_RECOVERED.search(outside)) and not _CURRENT_AGAIN.search(c.sentence)
+
+
+def is_accident(c: Candidate) -> bool:
+    """ "I burned myself on the oven", "cut myself chopping onions"."""
+    return c.category == SELF_HARM and bool(_ACCIDENT.match(c.s, c.end))
+
+
+# In this order: the first that holds names the discount.
+DISCOUNTS = (
+    ("idiom", is_idiom),
+    ("negated", is_negated),
+    ("hypothetical", is_hypothetical),
+    ("topic", is_topic),
+    ("past", is_past),
+    ("accident", is_accident),
+)
+
+
 def _analyse_match(t: _Text, category: str, m: re.Match, sentences, quotes) -> Finding:
     s = t.s
     start, end = m.start(), m.end()
     sent_start = next((a for a, b in sentences if a <= start < b), 0)
-    clause_start = _clause_start(s, start, sent_start)
+    sent_end = next((b for a, b in sentences if a <= start < b), len(s))
+    c = Candidate(s, category, start, end, m.group(0), sent_start, sent_end, _clause_start(s, start, sent_start))
     orig_start, orig_end = t.span(start, end)
 
     def finding(first_person: bool, discounted: str = "") -> Finding:
         return Finding(category, orig_start, orig_end, "", first_person, discounted)
 
-    matched = m.group(0)
-    # Quoted words: whose are they?
-    for qa, qb in quotes:
-        if qa <= start and end <= qb:
-            before_quote = s[max(sent_start, qa - 80) : qa - 1]
-            after_quote = s[qb + 1 : qb + 40]
-            if _QUOTE_ATTRIBUTION_SELF.search(before_quote):
-                break
-            if (
-                before_quote.strip() and _QUOTE_ATTRIBUTION_OTHER.search(before_quote)
-            ) or _QUOTE_ATTRIBUTION_AFTER_OTHER.match(after_quote):
-                return finding(False, "")
-            if _TOPIC.search(before_quote):
-                return finding(False, "topic")
-            break
-
-    # Person: a reflexive or possessive inside the phrase decides; otherwise read back to the subject.
-    if category == DANGER_FROM_OTHERS:
-        first_person = True  # the phrases themselves say it is aimed at the writer ("... hurt me")
-    else:
-        own = _category_of_phrase_is_reflexive_third(m)
-        if own is None and re.search(r"\b(?:i|i'm|i'd|i'll|i've|me|myself)\b", matched):
-            own = True  # the phrase itself names the writer ("because i won't need ...")
-        if own is None:
-            own = _subject(s, sent_start, start, matched)
-        elif own:
-            # "my sister said she wants to kill myself" is not English; but "she told me to kill myself" is abuse
-            own = not re.search(r"\btold (?:me|him|her) to\s*$", s[clause_start:start])
-        first_person = own
-
-    before_clause = s[clause_start:start]
-    before_sentence = s[sent_start:start]
-    sent_end = next((b for a, b in sentences if a <= start < b), len(s))
-    sentence = s[sent_start:sent_end]
-    if _IDIOMS.search(s[max(sent_start, start - 12) : min(len(s), end + 25)]) and category in (
-        SUICIDAL_THOUGHTS,
-        HOPELESSNESS,
-    ):
-        return finding(first_person, "idiom")
-    if category == DANGER_FROM_OTHERS:
-        if _DANGER_IDIOM.match(s, end):
-            return finding(first_person, "idiom")
-        if _NEGATORS.search(_DANGER_NEGATIVE_FORMS.sub(" ", matched)):
-            return finding(first_person, "negated")
-    if _negated(s, clause_start, start):
-        return finding(first_person, "negated")
-    if _HYPOTHETICAL.search(before_sentence) and not re.search(r"\bi'?(?:ll| will| am going to)\b", before_clause):
-        return finding(first_person, "hypothetical")
-    if (
-        category in _TOPIC_CATEGORIES
-        and _TOPIC_WORDS_ONLY.match(matched)
-        and (
-            _TOPIC.search(s[clause_start : _clause_end(s, end, sent_end)])
-            or re.match(r"\s*(?:prevention|awareness|rates?|hotline|line|survivors?)\b", s[end:])
-        )
-    ):
-        return finding(first_person, "topic")
-    if (
-        category in _TOPIC_CATEGORIES
-        and _TOPIC_WORDS_ONLY.match(matched)
-        and not _OWN_ACT.search(before_clause)
-        and (
-            _PROFESSIONAL.search(sentence)
-            or re.match(r"\s*(?:patients?|clients?|cases?|calls?|deaths?|victims?)\b", s[end:])
-        )
-    ):
-        return finding(first_person, "topic")
-    if _PAST_RECOVERED.search(sentence) and not _CURRENT_AGAIN.search(sentence):
-        return finding(first_person, "past")
-    if category == SELF_HARM and _ACCIDENT.match(s, end):
-        return finding(first_person, "accident")
+    quoted = quoted_from_someone_else(c, quotes)
+    if quoted:
+        return finding(False, "" if quoted == "other" else "topic")
+    first_person = not is_someone_elses(c, m)
+    for name, check in DISCOUNTS:
+        if check(c):
+            return finding(first_person, name)
     return finding(first_person)

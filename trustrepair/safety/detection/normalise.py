@@ -172,9 +172,37 @@ _SPACES_RE = re.compile(r" {2,}")
 
 # Intensifiers and hedges that people slip between words ("he'll actually kill me", "I really just want to
 # die") are dropped before matching, so each phrase need not allow for them.
-_FILLERS_RE = re.compile(
-    r"\b(?:actually|really|literally|seriously|truly|genuinely|definitely|probably|totally|truthfully|basically|"
-    r"kinda|kind of|sort of|just|so so|simply|even)\b ?"
+FILLERS = (
+    "actually",
+    "really",
+    "literally",
+    "seriously",
+    "truly",
+    "genuinely",
+    "definitely",
+    "probably",
+    "totally",
+    "truthfully",
+    "basically",
+    "kinda",
+    "kind of",
+    "sort of",
+    "just",
+    "so so",
+    "simply",
+    "even",
+)
+_FILLERS_RE = re.compile(r"\b(?:" + "|".join(FILLERS) + r")\b ?")
+
+# Every single word that never survives normalisation: the fillers above, the shorthand rewritten to its full
+# form and the misspellings corrected. A rule that names one of these can never match (a test checks).
+REMOVED_WORDS = frozenset(
+    {w for w in FILLERS if " " not in w}
+    | {"kms", "kys", "hes", "shes", "theyre", "myslef", "wanna", "gonna", "cuz", "cos", "every1", "no1", "nobody"}
+    | {"anymore", "cant", "wont", "cannot", "ur"}
+    | {f"{w}nt" for w in ("do", "does", "did", "can", "could", "would", "should", "is", "are", "was", "were")}
+    | {f"{w}nt" for w in ("have", "has", "had", "ain")}
+    | set(_SPELLING)
 )
 
 

@@ -1,6 +1,6 @@
 """One module of rules per category. Each is tried in this order, phrases before structural rules."""
 
-import re
+from __future__ import annotations
 
 from trustrepair.safety.detection.findings import CATEGORIES
 from trustrepair.safety.detection.rules import (
@@ -11,14 +11,20 @@ from trustrepair.safety.detection.rules import (
     self_harm,
     suicidal_thoughts,
 )
+from trustrepair.safety.detection.rules.rule import Rule
 
 MODULES = {
-    suicidal_thoughts.__name__.rsplit(".", 1)[-1]: suicidal_thoughts,
-    plan_or_means.__name__.rsplit(".", 1)[-1]: plan_or_means,
-    self_harm.__name__.rsplit(".", 1)[-1]: self_harm,
-    hopelessness.__name__.rsplit(".", 1)[-1]: hopelessness,
-    goodbye.__name__.rsplit(".", 1)[-1]: goodbye,
-    danger_from_others.__name__.rsplit(".", 1)[-1]: danger_from_others,
+    "suicidal_thoughts": suicidal_thoughts,
+    "plan_or_means": plan_or_means,
+    "self_harm": self_harm,
+    "hopelessness": hopelessness,
+    "goodbye": goodbye,
+    "danger_from_others": danger_from_others,
 }
-_PHRASES: dict[str, list[str]] = {cat: [*MODULES[cat].PHRASES, *MODULES[cat].STRUCTURAL] for cat in CATEGORIES}
-_COMPILED = {cat: [re.compile(p) for p in pats] for cat, pats in _PHRASES.items()}
+assert tuple(MODULES) == CATEGORIES
+
+RULES: dict[str, tuple[Rule, ...]] = {cat: (*MODULES[cat].PHRASES, *MODULES[cat].STRUCTURAL) for cat in CATEGORIES}
+_COMPILED = {
+    cat: [r.regex if isinstance(r, Rule) else __import__("re").compile(r) for r in rules]
+    for cat, rules in RULES.items()
+}
