@@ -45,6 +45,7 @@ from trustrepair.safety.detection.findings import (
     Finding,
 )
 from trustrepair.safety.detection.normalise import normalise
+from trustrepair.safety.detection.respond import Response, model_status, respond
 
 __all__ = [
     "CATEGORIES",
@@ -59,4 +60,7 @@ __all__ = [
     "detect",
     "find_risk",
     "normalise",
+    "Response",
+    "model_status",
+    "respond",
 ]

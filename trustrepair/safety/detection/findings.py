@@ -21,6 +21,8 @@ class Finding:
     text: str  # the words as written
     first_person: bool  # the writer's own experience (not someone else's, not quoted from another speaker)
     discounted: str = ""  # why it is not counted: negated, idiom, past, hypothetical, topic; "" when it counts
+    layer: str = "rules"  # "rules" or "model"
+    model_version: str = ""  # the learned layer's version; "" for rules
 
     @property
     def is_risk(self) -> bool:
