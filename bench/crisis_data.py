@@ -36,7 +36,7 @@ ORDER = [
 ]
 # Files from here on must carry no near-duplicate of anything before them (the importer drops them).
 FIRST_CLEAN = "corpus/risk_01.tsv"
-HELD_OUT: set[str] = set()
+HELD_OUT: set[str] = {"crisis_holdout11.tsv", "crisis_holdout12.tsv"}  # until the first model has run them
 
 # Stated similarity limit for the training corpus: no two sentences closer than this (tests/test_crisis_corpus.py).
 WORD_3GRAM_JACCARD = 0.6

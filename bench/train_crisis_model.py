@@ -11,7 +11,9 @@ Thresholds are chosen by 5-fold cross-validation on those sentences only, never 
 model's out-of-fold probability of risk is taken per sentence and clause exactly as respond() does, OR-ed
 with the rules, and the lowest thresholds are kept at which, on the corpus's safe sentences, the panel
 shows on at most PANEL_FALSE_ALARMS and help (ask or panel) on at most HELP_FALSE_ALARMS. The targets are
-5% and 15%; the margins allow for new wording being harder than cross-validation.
+5% and 15%; the margins allow for new wording being harder than cross-validation. The rules alone already
+show the panel on about 6% of this corpus's safe sentences (hard look-alikes), so the model may add at most
+MODEL_PANEL_BUDGET of panels on top of them; see docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ from trustrepair.safety.detection.findings import CATEGORIES, DANGER_FROM_OTHERS
 from trustrepair.safety.detection.respond import units  # noqa: E402
 
 CLASSES = ("none", *CATEGORIES)
-PANEL_FALSE_ALARMS = 0.04
-HELP_FALSE_ALARMS = 0.12
+PANEL_FALSE_ALARMS = 0.04  # target 0.05, one point of margin
+HELP_FALSE_ALARMS = 0.13  # target 0.15, two points of margin
+MODEL_PANEL_BUDGET = 0.01
 C = 8.0
 MIN_DF = 2
 _OTHERS = re.compile(
@@ -63,47 +66,57 @@ def class_of(row: crisis_data.Row) -> int:
 _features = lru_cache(maxsize=None)(features)  # each sentence is featurised once per run, not once per fold
 
 
-def matrix(texts: list[str], keep: np.ndarray | None = None) -> csr_matrix:
+def matrix(texts: list[str], columns: dict[int, int] | None = None) -> csr_matrix:
+    """Rows of features; with `columns` (bucket -> column) only those buckets, packed side by side."""
     data, cols, indptr = [], [], [0]
     for t in texts:
         for b, v in _features(t).items():
-            if keep is None or keep[b]:
+            if columns is None:
                 cols.append(b)
                 data.append(v)
+            elif b in columns:
+                cols.append(columns[b])
+                data.append(v)
         indptr.append(len(cols))
-    return csr_matrix((np.array(data), np.array(cols), np.array(indptr)), shape=(len(texts), N_BUCKETS))
+    width = N_BUCKETS if columns is None else len(columns)
+    return csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(indptr)), shape=(len(texts), width))
 
 
-def fit(texts: list[str], y: np.ndarray) -> tuple[LogisticRegression, np.ndarray]:
-    x = matrix(texts)
-    keep = np.asarray((x > 0).sum(axis=0)).ravel() >= MIN_DF
-    x = matrix(texts, keep)
+def fit(texts: list[str], y: np.ndarray) -> tuple[LogisticRegression, dict[int, int]]:
+    """Logistic regression on the buckets seen in at least MIN_DF sentences; returns it and its columns."""
+    df = np.asarray((matrix(texts) > 0).sum(axis=0)).ravel()
+    columns = {int(b): i for i, b in enumerate(np.flatnonzero(df >= MIN_DF))}
     clf = LogisticRegression(C=C, max_iter=3000)
-    clf.fit(x, y)
-    return clf, keep
+    clf.fit(matrix(texts, columns), y)
+    return clf, columns
 
 
-def p_risk_per_text(clf: LogisticRegression, keep: np.ndarray, texts: list[str]) -> np.ndarray:
+def p_risk_per_text(clf: LogisticRegression, columns: dict[int, int], texts: list[str]) -> np.ndarray:
     """max over the sentence's units of p(risk) = 1 - p(none), as respond() reads it."""
     pieces, owner = [], []
     for i, t in enumerate(texts):
         for a, b in units(t) or [(0, len(t))]:
             pieces.append(t[a:b])
             owner.append(i)
-    p = 1.0 - clf.predict_proba(matrix(pieces, keep))[:, 0]
+    p = 1.0 - clf.predict_proba(matrix(pieces, columns))[:, 0]
     best = np.zeros(len(texts))
     np.maximum.at(best, np.array(owner), p)
     return best
 
 
 def choose_thresholds(p: np.ndarray, rules: np.ndarray, is_none: np.ndarray) -> tuple[float, float]:
-    """Lowest thresholds whose false alarms (rules OR model) on safe sentences stay within the limits."""
-    candidates = np.unique(np.concatenate([p, [1.0]]))
+    """Lowest thresholds whose false alarms (rules OR model) on safe sentences stay within the limits.
+
+    Every rule hit is a panel, so where the rules alone already exceed the panel limit on this corpus the
+    model may add at most MODEL_PANEL_BUDGET on top of them (it is never allowed to take any away)."""
+    candidates = np.unique(np.concatenate([p, [1.0 + 1e-9]]))
 
     def false_alarms(t: float) -> float:
         return float(((rules | (p >= t)) & is_none).sum() / is_none.sum())
 
-    panel_at = next(t for t in candidates if false_alarms(t) <= PANEL_FALSE_ALARMS)
+    rules_alone = float((rules & is_none).sum() / is_none.sum())
+    panel_limit = max(PANEL_FALSE_ALARMS, rules_alone + MODEL_PANEL_BUDGET)
+    panel_at = next(t for t in candidates if false_alarms(t) <= panel_limit)
     ask_at = next(t for t in candidates if false_alarms(t) <= HELP_FALSE_ALARMS)
     return float(min(ask_at, panel_at)), float(panel_at)
 
@@ -115,8 +128,8 @@ def cross_validate(rows: list[crisis_data.Row], folds: int = 5, seed: int = 0) -
     rules = np.array([bool(find_risk(t)) for t in texts])
     p = np.zeros(len(rows))
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(texts, y):
-        clf, keep = fit([texts[i] for i in train], y[train])
-        p[test] = p_risk_per_text(clf, keep, [texts[i] for i in test])
+        clf, columns = fit([texts[i] for i in train], y[train])
+        p[test] = p_risk_per_text(clf, columns, [texts[i] for i in test])
     ask_at, panel_at = choose_thresholds(p, rules, is_none)
     risk = ~is_none
     panel = rules | (p >= panel_at)
@@ -139,11 +152,11 @@ def train(rows: list[crisis_data.Row], *, folds: int = 5) -> tuple[dict, bytes]:
     cv = cross_validate(rows, folds)
     texts = [r.sentence for r in rows]
     y = np.array([class_of(r) for r in rows])
-    clf, keep = fit(texts, y)
+    clf, columns = fit(texts, y)
     # sklearn orders classes by label; every class must be present
     assert list(clf.classes_) == list(range(len(CLASSES))), clf.classes_
-    buckets = np.flatnonzero(keep).astype(np.uint32)
-    w = clf.coef_[:, buckets].T  # rows = buckets, columns = classes
+    buckets = np.array(list(columns), dtype=np.uint32)
+    w = clf.coef_[:, list(columns.values())].T  # rows = buckets, columns = classes
     scales = np.maximum(np.abs(w).max(axis=0), 1e-9) / 32767.0
     q = np.round(w / scales).astype(np.int16)
     data_digest = hashlib.sha256("\n".join(f"{r.label}\t{r.category}\t{r.sentence}" for r in rows).encode()).hexdigest()

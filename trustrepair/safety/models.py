@@ -30,6 +30,10 @@ class RiskEvent(models.Model):
         GOODBYE = detection.GOODBYE, "A goodbye message"
         DANGER_FROM_OTHERS = detection.DANGER_FROM_OTHERS, "Danger from someone else"
 
+    class Layer(models.TextChoices):
+        RULES = "rules", "A screening rule"
+        MODEL = "model", "The learned screening model"
+
     class Resolution(models.TextChoices):
         SAFE_NOW = "safe_now", "Said they are safe right now"
         FOLLOWED_UP = "followed_up", "Looked at their safety plan and reached a person"
@@ -43,6 +47,10 @@ class RiskEvent(models.Model):
     category = models.CharField(max_length=30, choices=Category.choices)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     excerpt = EncryptedTextField(blank=True, help_text="Only the matched words, encrypted; empty for answers.")
+    # Which part of screening raised it (blank for a questionnaire answer) and, for the model, its version.
+    # Never a score, probability or threshold (NICE NG225).
+    layer = models.CharField(max_length=10, choices=Layer.choices, blank=True)
+    model_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     collapsed_at = models.DateTimeField(null=True, blank=True)
     plan_reviewed_at = models.DateTimeField(null=True, blank=True)

@@ -45,7 +45,7 @@ from trustrepair.safety.detection.findings import (
     Finding,
 )
 from trustrepair.safety.detection.normalise import normalise
-from trustrepair.safety.detection.respond import Response, model_status, respond
+from trustrepair.safety.detection.respond import ASK, NONE, PANEL, Response, model_status, respond, stronger
 
 __all__ = [
     "CATEGORIES",
@@ -60,7 +60,11 @@ __all__ = [
     "detect",
     "find_risk",
     "normalise",
+    "ASK",
+    "NONE",
+    "PANEL",
     "Response",
+    "stronger",
     "model_status",
     "respond",
 ]

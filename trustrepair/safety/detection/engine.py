@@ -16,7 +16,9 @@ from trustrepair.safety.detection.context import (
 )
 from trustrepair.safety.detection.findings import CATEGORIES, SUICIDAL_THOUGHTS, Finding
 from trustrepair.safety.detection.normalise import _Text, normalise
-from trustrepair.safety.detection.rules import _COMPILED
+from trustrepair.safety.detection.rules import _COMPILED, _TRIGGERS
+
+_ALL_TRIGGERS = frozenset(w for lists in _TRIGGERS.values() for words in lists if words for w in words)
 
 # ---- 4. a wider net: wanting + death in one clause ------------------------------------------------------
 # Phrases miss new wordings ("I keep fantasising about not waking up"). This layer looks, within one
@@ -149,12 +151,15 @@ def detect(text: str) -> list[Finding]:
         return []
     t = normalise(text)
     s = t.s
+    present = {word for word in _ALL_TRIGGERS if word in s}  # a rule none of whose words is here is skipped
     sentences = _sentences(s)
     quotes = _quotes(s)
     findings: list[Finding] = []
     taken: list[tuple[int, int, str]] = []
     for category in CATEGORIES:
-        for pattern in _COMPILED[category]:
+        for pattern, literals in zip(_COMPILED[category], _TRIGGERS[category], strict=True):
+            if literals is not None and literals.isdisjoint(present):
+                continue
             for m in pattern.finditer(s):
                 if any(a < m.end() and m.start() < b and c == category for a, b, c in taken):
                     continue

@@ -30,7 +30,7 @@ from trustrepair.safety.detection.features import N_BUCKETS, features
 log = logging.getLogger(__name__)
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "crisis_model.json.gz"
-MODEL_SHA256 = "0000000000000000000000000000000000000000000000000000000000000000"
+MODEL_SHA256 = "c210db2a592103b09b9d47973d78a1fdd25f1d4c2a7e6b640dd39d8e9d0c13f8"
 # Where to read the weights from instead (tests point it at temporary copies); the hash stays pinned.
 PATH_ENV = "TRUSTREPAIR_CRISIS_MODEL"
 FORMAT = "trustrepair-crisis-lr/1"

@@ -4,12 +4,26 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+_ONE_FOR_ONE = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u02bc\u0060\u00b4", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2013\u2014", "-"),
+        **dict.fromkeys("\t\r\f\v\u00a0", " "),
+    }
+)
 
 
 class _Text:
     """A normalised string plus, for each of its characters, the index of the original character."""
 
     def __init__(self, original: str):
+        fast = original.translate(_ONE_FOR_ONE).lower()
+        if len(fast) == len(original) and "\u03a3" not in original:  # each character stayed one character
+            self.s, self.index, self.length = fast, list(range(len(original))), len(original)
+            return
         chars, index = [], []
         for i, ch in enumerate(original):
             low = ch.lower()
@@ -30,6 +44,8 @@ class _Text:
         self.length = len(original)
 
     def sub(self, pattern: re.Pattern, repl) -> None:
+        if not pattern.search(self.s):
+            return
         out, index, pos = [], [], 0
         for m in pattern.finditer(self.s):
             out.append(self.s[pos : m.start()])
@@ -121,7 +137,10 @@ def _close(word: str, key: str) -> bool:
             return True
         return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == key[diffs[1]] == word[diffs[0]]
     short, long_ = (word, key) if len(word) < len(key) else (key, word)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]  # the one extra character is the first that differs
 
 
 def _swap_close(word: str, key: str) -> bool:
@@ -156,7 +175,11 @@ _WORD_RE = re.compile(r"[a-z]{5,}")
 
 
 def _spell(m: re.Match) -> str:
-    word = m.group(0)
+    return _spell_word(m.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _spell_word(word: str) -> str:
     if word in _SPELLING:
         return _SPELLING[word]
     if word in _KNOWN or word in _KEY_WORDS or len(word) < 6:

@@ -17,12 +17,14 @@ import hashlib
 import os
 import re
 import threading
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from trustrepair.safety.detection import model as _model
 from trustrepair.safety.detection.engine import find_risk
 from trustrepair.safety.detection.findings import DANGER_FROM_OTHERS, Finding
+from trustrepair.safety.detection.rules import VERSION as RULES_VERSION
 
 NONE, ASK, PANEL = "none", "ask", "panel"
 _RANK = {NONE: 0, ASK: 1, PANEL: 2}
@@ -84,24 +86,31 @@ def units(text: str) -> list[tuple[int, int]]:
 
 _CACHE_KEY = os.urandom(32)  # per process, so a hash cannot be matched against a list of sentences
 _CACHE_SIZE = 20_000
-_cache: OrderedDict[bytes, tuple[str, str]] = OrderedDict()
+_cache: OrderedDict[bytes, tuple] = OrderedDict()  # keyed hash -> outcome (action, category / spans)
 _cache_lock = threading.Lock()
 
 
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), key=_CACHE_KEY, digest_size=16).digest()
+
+
+def _remember(key: bytes, outcome: tuple) -> None:
+    with _cache_lock:
+        _cache[key] = outcome
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
 def _unit_outcome(m: _model.Model, unit: str) -> tuple[str, str]:
-    key = hashlib.blake2b(f"{m.version}\0{unit}".encode(), key=_CACHE_KEY, digest_size=16).digest()
+    key = _key(f"m\0{m.version}\0{unit}")
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
     p, category = m.risk(unit)
-    action = PANEL if p >= m.panel_at else ASK if p >= m.ask_at else NONE
-    outcome = (action, category)
-    with _cache_lock:
-        _cache[key] = outcome
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+    outcome = (PANEL if p >= m.panel_at else ASK if p >= m.ask_at else NONE, category)
+    _remember(key, outcome)
     return outcome
 
 
@@ -117,16 +126,56 @@ def model_findings(text: str, m: _model.Model | None) -> tuple[str, tuple[Findin
     if not raised:
         return NONE, ()
     raised.sort(key=lambda af: -_RANK[af[0]])
+    top = raised[0][0]
     seen, findings = set(), []
-    for _, f in raised:  # one finding per category is enough to act on
-        if f.category not in seen:
+    for action, f in raised:  # the findings behind the strongest action, one per category
+        if action == top and f.category not in seen:
             seen.add(f.category)
             findings.append(f)
-    return raised[0][0], tuple(findings)
+    return top, tuple(findings)
+
+
+# ---- the rules, run on chunks of a few sentences so that an edit re-runs only the chunk it touched ------
+
+_CHUNK_MAX = 500
+
+
+def chunks(text: str) -> list[tuple[int, int]]:
+    """Contiguous spans covering `text`. A chunk ends at a line break, after a sentence whose checksum
+    ends in 0 mod 3 (so boundaries depend on content, and an edit moves none but its own), or at 500
+    characters. The rules read each chunk on its own; nearly every entry is a single chunk."""
+    spans, start = [], 0
+    for m in _SENTENCE_RE.finditer(text):
+        end = m.end()
+        ends_line = end < len(text) and text[end] == "\n"
+        if ends_line or zlib.crc32(m.group(0).strip().encode()) % 3 == 0 or end - start >= _CHUNK_MAX:
+            spans.append((start, end))
+            start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _chunk_findings(chunk: str) -> tuple[tuple[str, int, int], ...]:
+    key = _key(f"r\0{RULES_VERSION}\0{chunk}")
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    found = tuple((f.category, f.start, f.end) for f in find_risk(chunk))
+    _remember(key, found)
+    return found
 
 
 def rules_action(text: str) -> tuple[str, tuple[Finding, ...]]:
-    findings = tuple(find_risk(text)) if text else ()
+    if not text:
+        return NONE, ()
+    findings = tuple(
+        Finding(category, start + a, start + b, text[start + a : start + b], True, "")
+        for start, end in chunks(text)
+        for category, a, b in _chunk_findings(text[start:end])
+    )
     return (PANEL if findings else NONE), findings
 
 
@@ -139,6 +188,8 @@ def respond_with(text: str, m: _model.Model | None) -> Response:
     """respond() with a given model (None: rules only). The benchmarks use it for models trained on the fly."""
     action, findings = rules_action(text)
     learned, learned_findings = model_findings(text, m)
+    if _RANK[learned] < _RANK[action]:
+        learned_findings = ()  # a question is moot once the rules have shown the panel
     return Response(stronger(action, learned), findings + learned_findings)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from trustrepair.safety.detection.findings import CATEGORIES
 from trustrepair.safety.detection.rules import (
     danger_from_others,
@@ -12,6 +14,7 @@ from trustrepair.safety.detection.rules import (
     suicidal_thoughts,
 )
 from trustrepair.safety.detection.rules.rule import Rule
+from trustrepair.safety.detection.triggers import required_literals
 
 MODULES = {
     "suicidal_thoughts": suicidal_thoughts,
@@ -24,7 +27,8 @@ MODULES = {
 assert tuple(MODULES) == CATEGORIES
 
 RULES: dict[str, tuple[Rule, ...]] = {cat: (*MODULES[cat].PHRASES, *MODULES[cat].STRUCTURAL) for cat in CATEGORIES}
-_COMPILED = {
-    cat: [r.regex if isinstance(r, Rule) else __import__("re").compile(r) for r in rules]
-    for cat, rules in RULES.items()
-}
+_COMPILED = {cat: [r.regex for r in rules] for cat, rules in RULES.items()}
+# Changes whenever any rule changes: part of the key under which screening results are cached.
+VERSION = hashlib.sha256("\n".join(r.pattern for rules in RULES.values() for r in rules).encode()).hexdigest()[:12]
+# Literal words one of which each rule's match must contain: a rule whose words are absent is skipped.
+_TRIGGERS = {cat: [required_literals(r.pattern) for r in rules] for cat, rules in RULES.items()}
