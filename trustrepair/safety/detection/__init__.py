@@ -1,11 +1,22 @@
-"""Crisis screening. Signs of crisis in English free text. Pure: imports nothing from Django.
+"""Crisis screening of English free text. Pure: imports nothing from Django.
 
-    >>> [f.category for f in find_risk("I'm not okay, I want to die")]
-    ['suicidal_thoughts']
-    >>> find_risk("I'm not suicidal, just tired")
-    []
+The one entry point is `respond(text)`: its `action` is "none", "ask" (a gentle direct question) or
+"panel" (the crisis panel), with findings (category, matched words, layer, model version) and never a
+score. A rule hit is always the panel; the learned layer (`model.py`, `features.py`) may raise "none" to
+"ask" or "panel" and never lowers anything; without its weights screening runs on rules only
+(`model_status()`).
 
-How it works, in order (each step is small and tested on its own):
+    >>> respond("I'm not okay, I want to die").action
+    'panel'
+    >>> respond("I'm not suicidal, just tired").action
+    'none'
+
+Where things are: `normalise.py` (with REMOVED_WORDS, every word normalisation rewrites away),
+`lexicon.py` (word classes), `rules/<category>.py` (each Rule with its positive and look-alike examples),
+`context.py` (the discount checks: is_negated, is_someone_elses, is_idiom, is_past, is_hypothetical,
+is_topic, is_accident), `engine.py` (detect, find_risk), `respond.py` (chunks, units, the cache).
+
+How the rules work, in order (each step is small and tested on its own):
 
 1. **Normalise** a copy of the text for matching: lower case, one kind of apostrophe and quote, single
    spaces, common shorthand and misspellings ("im", "dont", "wanna", "kms", "suicidle", "my self"), and a

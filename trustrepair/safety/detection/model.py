@@ -30,7 +30,7 @@ from trustrepair.safety.detection.features import N_BUCKETS, features
 log = logging.getLogger(__name__)
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "crisis_model.json.gz"
-MODEL_SHA256 = "c210db2a592103b09b9d47973d78a1fdd25f1d4c2a7e6b640dd39d8e9d0c13f8"
+MODEL_SHA256 = "7ef89f5017f9c526cd4337ab072a1eacc3ec9fa9840f263139d27a6d19e72bc0"
 # Where to read the weights from instead (tests point it at temporary copies); the hash stays pinned.
 PATH_ENV = "TRUSTREPAIR_CRISIS_MODEL"
 FORMAT = "trustrepair-crisis-lr/1"
