@@ -20,6 +20,7 @@ import hashlib
 import json
 import logging
 import math
+import operator
 import os
 import threading
 from dataclasses import dataclass
@@ -43,21 +44,21 @@ class Model:
     ask_at: float
     panel_at: float
     bias: tuple[float, ...]
-    rows: dict[int, int]  # feature bucket -> row in `weights`
-    weights: array.array  # len(rows) x len(classes), int16, times `scales[class]`
-    scales: tuple[float, ...]
+    table: dict[int, tuple[float, ...]]  # feature bucket -> one weight per class
 
     def probabilities(self, text: str) -> list[float]:
-        k = len(self.classes)
-        z = list(self.bias)
-        w, scales = self.weights, self.scales
+        table = self.table
+        values, rows = [], []
         for bucket, value in features(text).items():
-            row = self.rows.get(bucket)
-            if row is None:
-                continue
-            base = row * k
-            for c in range(k):
-                z[c] += value * w[base + c] * scales[c]
+            row = table.get(bucket)
+            if row is not None:
+                values.append(value)
+                rows.append(row)
+        # one dot product per class, over the transposed rows (zip and map run in C)
+        z = list(self.bias)
+        if rows:
+            columns = zip(*rows, strict=True)
+            z = [b + sum(map(operator.mul, values, column)) for b, column in zip(z, columns, strict=True)]
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
@@ -111,7 +112,8 @@ def parse(raw: bytes) -> Model:
     classes = tuple(doc["classes"])
     buckets = array.array("I", base64.b64decode(doc["buckets"]))
     weights = array.array("h", base64.b64decode(doc["weights"]))
-    if len(weights) != len(buckets) * len(classes) or classes[0] != "none":
+    k, scales = len(classes), tuple(float(x) for x in doc["scales"])
+    if len(weights) != len(buckets) * k or classes[0] != "none" or len(scales) != k:
         raise ValueError("weights do not fit the buckets")
     model = Model(
         version=doc["version"],
@@ -119,9 +121,7 @@ def parse(raw: bytes) -> Model:
         ask_at=float(doc["ask_at"]),
         panel_at=float(doc["panel_at"]),
         bias=tuple(doc["bias"]),
-        rows={b: i for i, b in enumerate(buckets)},
-        weights=weights,
-        scales=tuple(doc["scales"]),
+        table={b: tuple(weights[i * k + c] * scales[c] for c in range(k)) for i, b in enumerate(buckets)},
     )
     return model
 
