@@ -8,8 +8,6 @@ guess: only literal characters, groups, alternations and repeats of at least one
 
 from __future__ import annotations
 
-import re
-
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser as _p
@@ -68,6 +66,3 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 def could_match(literals: frozenset[str] | None, s: str) -> bool:
     return literals is None or any(x in s for x in literals)
-
-
-__all__ = ["could_match", "re", "required_literals"]
