@@ -1,106 +1,97 @@
-"""Precision and recall of the crisis detector on the labelled corpus(es) in bench/data/.
+"""How crisis screening does on each labelled file in bench/data/, per kind of sentence.
 
-    python bench/crisis_eval.py                      # every bench/data/crisis_*.tsv
-    python bench/crisis_eval.py bench/data/crisis_holdout2.tsv
+    python bench/crisis_eval.py                          # every file in bench/crisis_data.ORDER
+    python bench/crisis_eval.py crisis_holdout11.tsv     # one file (name relative to bench/data/)
+    python bench/crisis_eval.py --rules-only ...         # as if the model could not load
+    python bench/crisis_eval.py --prospective            # also: each file scored by a model trained only on
+                                                         # the files before it (needs requirements-train.lock)
+    python bench/crisis_eval.py --misses FILE            # list the misses and false alarms of one file
 
-crisis_corpus.tsv is the main labelled corpus (348 sentences; the detector was tuned on it, so its figures
-are optimistic). crisis_holdout{,2..6}.tsv were each written later and run once before any tuning on them;
-their first-run risk recall (0.600, 0.100, 0.567, 0.400, 0.240, 0.520) is kept in their headers, because
-after that they were used to widen the detector too. crisis_holdout7.tsv's misses were named in the brief
-for the structural widening, so its later figures are optimistic too. crisis_holdout8.tsv was run once
-before the structural widening (risk recall 0.800, kept in its header); the rules were not designed from
-its sentences, but its writer knew them. crisis_holdout9.tsv was written after that widening and run once
-(risk recall 0.475), then its misses drove a second structural widening. crisis_holdout10.tsv was written
-before that second widening and run once after it (risk recall 0.650, precision 0.839): it has never been
-used for tuning, and its first-run figures are the honest estimate of how the detector does on wording it
-has not seen. To widen the detector, first commit a new held-out file, then widen, then run it once and
-record the figures.
+For each file, and each kind within it, it prints `respond()`'s recall on risk sentences and its false alarms
+on safe sentences, twice: for the panel alone, and for help offered (panel or ask). Not a test: never fails.
 
-Each corpus line is `label<TAB>sentence`, label `risk` (the writer's own current risk, including danger
-from someone else) or `none`. Prints precision, recall and F1 for the risk class first (recall is the
-figure that matters most: a missed crisis costs far more than an unneeded panel), then the `none` class,
-then every false negative and false positive with what the detector saw. Not a test: it never fails.
+The files' history (what each held-out file's first run was, and what it was used for afterwards) is in
+their headers; crisis_corpus.tsv and crisis_holdout..10 were used to write the rules, so their rule figures
+are optimistic, and every file before the last held-out one is training data for the model.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+import tempfile
+from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from trustrepair.safety.detector import detect  # noqa: E402 - pure module, no Django set-up needed
-
-DATA = ROOT / "bench" / "data"
+from bench import crisis_data  # noqa: E402
 
 
-def load(path: Path) -> list[tuple[str, str]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, sep, sentence = line.partition("\t")
-        if not sep or label not in ("risk", "none"):
-            raise SystemExit(f"{path}:{number}: expected 'risk' or 'none', a tab, then the sentence")
-        rows.append((label, sentence))
-    return rows
+def score(rows, decide) -> dict[str, dict[str, list[int]]]:
+    """kind -> {"panel": [hits, n], "help": [hits, n], "label": ...}; "all" too."""
+    table: dict[str, dict] = defaultdict(lambda: {"panel": [0, 0], "help": [0, 0]})
+    for row in rows:
+        action = decide(row.sentence)
+        for key in ("all " + row.label, row.label + " " + row.kind):
+            cell = table[key]
+            cell["panel"][0] += action == "panel"
+            cell["help"][0] += action in ("panel", "ask")
+            cell["panel"][1] += 1
+            cell["help"][1] += 1
+    return table
 
 
-def describe(sentence: str) -> str:
-    parts = []
-    for f in detect(sentence):
-        who = "own" if f.first_person else "other"
-        parts.append(f"{f.category}[{who}{', ' + f.discounted if f.discounted else ''}]: {f.text!r}")
-    return "; ".join(parts) or "nothing matched"
-
-
-def evaluate(path: Path) -> dict:
-    rows = load(path)
-    tp = fp = fn = tn = 0
-    false_negatives, false_positives = [], []
-    for label, sentence in rows:
-        predicted = any(f.is_risk for f in detect(sentence))
-        if label == "risk" and predicted:
-            tp += 1
-        elif label == "risk":
-            fn += 1
-            false_negatives.append(sentence)
-        elif predicted:
-            fp += 1
-            false_positives.append(sentence)
-        else:
-            tn += 1
-
-    def prf(t, f_pos, f_neg):
-        p = t / (t + f_pos) if t + f_pos else 0.0
-        r = t / (t + f_neg) if t + f_neg else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    return {
-        "n": len(rows),
-        "risk": (tp + fn, *prf(tp, fp, fn)),
-        "none": (tn + fp, *prf(tn, fn, fp)),
-        "false_negatives": false_negatives,
-        "false_positives": false_positives,
-    }
+def show(name: str, table, label: str = "") -> None:
+    print(f"{name}{label}")
+    print(f"  {'':<28}{'n':>5}  {'panel':>7}  {'help':>7}   (risk rows: recall; none rows: false alarms)")
+    for key in sorted(table, key=lambda k: (not k.startswith("all"), k)):
+        panel, helpful = table[key]["panel"], table[key]["help"]
+        print(f"  {key:<28}{panel[1]:>5}  {panel[0] / panel[1]:>7.3f}  {helpful[0] / helpful[1]:>7.3f}")
 
 
 def main(argv: list[str]) -> None:
-    paths = [Path(a).resolve() for a in argv] or sorted(DATA.glob("crisis_*.tsv"))
-    for path in paths:
-        result = evaluate(path)
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {result['n']} sentences")
-        print(f"{'class':<6} {'n':>4} {'precision':>9} {'recall':>7} {'F1':>6}")
-        for cls in ("risk", "none"):
-            n, p, r, f1 = result[cls]
-            print(f"{cls:<6} {n:>4} {p:>9.3f} {r:>7.3f} {f1:>6.3f}")
-        print(f"\nFalse negatives (missed risk): {len(result['false_negatives'])}")
-        for s in result["false_negatives"]:
-            print(f"  - {s}\n      {describe(s)}")
-        print(f"\nFalse positives (panel shown without need): {len(result['false_positives'])}")
-        for s in result["false_positives"]:
-            print(f"  - {s}\n      {describe(s)}")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("--rules-only", action="store_true")
+    parser.add_argument("--prospective", action="store_true")
+    parser.add_argument("--misses")
+    args = parser.parse_args(argv)
+    if args.rules_only:
+        os.environ["TRUSTREPAIR_CRISIS_MODEL"] = str(Path(tempfile.gettempdir()) / "no-crisis-model-here")
+    from trustrepair.safety.detection import model_status, respond
+
+    print(f"{model_status().label}\n")
+    names = args.files or crisis_data.files()
+    if args.misses:
+        for row in crisis_data.read(args.misses):
+            r = respond(row.sentence)
+            wrong = (row.label == "risk") != (r.action != "none")
+            if wrong or (row.label == "risk" and r.action == "ask"):
+                print(f"{row.label:<5} {row.kind:<18} {r.action:<6} {row.sentence}")
+        return
+    for name in names:
+        show(name, score(crisis_data.read(name), lambda s: respond(s).action))
+        print()
+    if args.prospective:
+        prospective(names)
+
+
+def prospective(names: list[str]) -> None:
+    """Each file scored by rules + a model trained only on the files before it (in ORDER)."""
+    import bench.train_crisis_model as trainer
+    from trustrepair.safety.detection import model as runtime
+    from trustrepair.safety.detection.respond import respond_with
+
+    for name in names:
+        older = crisis_data.training_rows(before=name)
+        if name == crisis_data.ORDER[0] or len({r.label for r in older}) < 2:
+            continue
+        _, raw = trainer.train(older)
+        m = runtime.parse(raw)
+        table = score(crisis_data.read(name), lambda s, m=m: respond_with(s, m).action)
+        show(name, table, f"  [prospective: model trained on {len(older)} older sentences]")
         print()
 
 

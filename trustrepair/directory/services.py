@@ -91,7 +91,7 @@ def save_profile(user: User, *, modalities=(), specialties=(), **fields) -> Ther
         profile.save()
         profile.modalities.set(modalities)
         profile.specialties.set(specialties)
-        screen_text(user, profile.statement, source="directory.profile_statement", obj=profile)
+    screen_text(user, profile.statement, source="directory.profile_statement", obj=profile)
     return profile
 
 

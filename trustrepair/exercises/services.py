@@ -22,13 +22,14 @@ from trustrepair.exercises.models import (
     ThoughtEmotion,
     ThoughtRecord,
 )
-from trustrepair.safety.services import screen_text
+from trustrepair.safety.services import Screen, screen_text
 
 
-def _screen(user, obj, fields=None) -> None:
+def _screen(user, obj, fields=None) -> Screen:
+    """Screen the entry's free text. Called after its transaction: screening never holds a write lock."""
     names = fields if fields is not None else [f.name for f in encrypted_fields(type(obj))]
     texts = [getattr(obj, name) for name in names]
-    screen_text(user, *[t for t in texts if t], source=f"exercises.{type(obj)._meta.model_name}", obj=obj)
+    return screen_text(user, *[t for t in texts if t], source=f"exercises.{type(obj)._meta.model_name}", obj=obj)
 
 
 # ---- any tool's entry ------------------------------------------------------------------------------
@@ -38,7 +39,7 @@ def create_entry(user, *, model, **fields):
         entry = model(owner=user, **fields)
         entry.full_clean()
         entry.save()
-        _screen(user, entry)
+    _screen(user, entry)
     return entry
 
 
@@ -49,7 +50,7 @@ def update_entry(entry, *, user, **fields):
             setattr(entry, name, value)
         entry.full_clean()
         entry.save(update_fields=[*fields, "updated_at"])
-        _screen(user, entry, [f.name for f in encrypted_fields(type(entry)) if f.name in fields])
+    _screen(user, entry, [f.name for f in encrypted_fields(type(entry)) if f.name in fields])
     return entry
 
 
@@ -88,9 +89,9 @@ def set_thought_emotions(record: ThoughtRecord, *, user, emotions: list[tuple[st
             emotion.full_clean()
             created.append(emotion)
         ThoughtEmotion.objects.bulk_create(created)
-        screen_text(user, *[name for name, _ in emotions], source="exercises.thoughtemotion", obj=record)
         record.last_step = max(record.last_step, 2)
         record.save(update_fields=["last_step", "updated_at"])
+    screen_text(user, *[name for name, _ in emotions], source="exercises.thoughtemotion", obj=record)
 
 
 def finish_thought_record(
@@ -145,7 +146,7 @@ def record_ladder_attempt(
         if climbed and step.climbed_at is None:
             step.climbed_at = timezone.now()
             step.save(update_fields=["climbed_at", "updated_at"])
-        screen_text(user, notes, source="exercises.ladderattempt", obj=step)
+    screen_text(user, notes, source="exercises.ladderattempt", obj=step)
     return attempt
 
 
@@ -177,7 +178,7 @@ def autosave_journal(user, *, entry: JournalEntry | None, prompt: str, body: str
             entry.prompt, entry.body = prompt, body
             entry.full_clean()
             entry.save(update_fields=["prompt", "body", "updated_at"])
-        _screen(user, entry)
+    _screen(user, entry)
     return entry
 
 
@@ -189,7 +190,7 @@ def save_journal_entry(user, *, entry: JournalEntry | None, prompt: str, body: s
         entry.prompt, entry.body, entry.is_draft = prompt, body, False
         entry.full_clean()
         entry.save()
-        _screen(user, entry)
+    _screen(user, entry)
     return entry
 
 

@@ -79,7 +79,7 @@ def record_setback(
         )
         if return_to_phase and Enrolment.objects.filter(owner=user).exists():
             choose_phase(user, phase=return_to_phase)
-        screen_text(user, what_happened, what_might_help, source="program.setback", obj=setback)
+    screen_text(user, what_happened, what_might_help, source="program.setback", obj=setback)
     return setback
 
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from trustrepair.core.fields import EncryptedTextField
-from trustrepair.safety import detector
+from trustrepair.safety import detection
 
 
 class RiskEvent(models.Model):
@@ -23,12 +23,16 @@ class RiskEvent(models.Model):
         STRUCTURED = "structured", "A questionnaire answer"
 
     class Category(models.TextChoices):
-        SUICIDAL_THOUGHTS = detector.SUICIDAL_THOUGHTS, "Thoughts of suicide or of not being alive"
-        PLAN_OR_MEANS = detector.PLAN_OR_MEANS, "A plan or the means to end life"
-        SELF_HARM = detector.SELF_HARM, "Self-harm"
-        HOPELESSNESS = detector.HOPELESSNESS, "Hopelessness or feeling a burden"
-        GOODBYE = detector.GOODBYE, "A goodbye message"
-        DANGER_FROM_OTHERS = detector.DANGER_FROM_OTHERS, "Danger from someone else"
+        SUICIDAL_THOUGHTS = detection.SUICIDAL_THOUGHTS, "Thoughts of suicide or of not being alive"
+        PLAN_OR_MEANS = detection.PLAN_OR_MEANS, "A plan or the means to end life"
+        SELF_HARM = detection.SELF_HARM, "Self-harm"
+        HOPELESSNESS = detection.HOPELESSNESS, "Hopelessness or feeling a burden"
+        GOODBYE = detection.GOODBYE, "A goodbye message"
+        DANGER_FROM_OTHERS = detection.DANGER_FROM_OTHERS, "Danger from someone else"
+
+    class Layer(models.TextChoices):
+        RULES = "rules", "A screening rule"
+        MODEL = "model", "The learned screening model"
 
     class Resolution(models.TextChoices):
         SAFE_NOW = "safe_now", "Said they are safe right now"
@@ -43,6 +47,10 @@ class RiskEvent(models.Model):
     category = models.CharField(max_length=30, choices=Category.choices)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     excerpt = EncryptedTextField(blank=True, help_text="Only the matched words, encrypted; empty for answers.")
+    # Which part of screening raised it (blank for a questionnaire answer) and, for the model, its version.
+    # Never a score, probability or threshold (NICE NG225).
+    layer = models.CharField(max_length=10, choices=Layer.choices, blank=True)
+    model_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     collapsed_at = models.DateTimeField(null=True, blank=True)
     plan_reviewed_at = models.DateTimeField(null=True, blank=True)

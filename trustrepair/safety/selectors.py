@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.shortcuts import get_object_or_404
 
-from trustrepair.safety import detector
+from trustrepair.safety import detection
 from trustrepair.safety.models import RiskEvent, SafetyPlan
 from trustrepair.safety.resources import crisis_resources
 
@@ -50,7 +50,7 @@ def panel_for(user) -> Panel | None:
     structured = [e for e in events if e.kind == RiskEvent.Kind.STRUCTURED]
     text = [e for e in events if e.kind == RiskEvent.Kind.TEXT]
     categories = {e.category for e in events}
-    danger = detector.DANGER_FROM_OTHERS in categories
+    danger = detection.DANGER_FROM_OTHERS in categories
     follow_up = structured[0] if structured else None
     return Panel(
         folded=not text and all(e.collapsed_at is not None for e in structured),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
-from trustrepair.safety import detector
+from trustrepair.safety import detection
 from trustrepair.safety.models import RiskEvent, SafetyPlan
 
 log = logging.getLogger(__name__)
@@ -49,15 +49,26 @@ REACHED_CHOICES = [
 
 @dataclass(frozen=True)
 class Screen:
-    is_positive: bool
-    findings: tuple[detector.Finding, ...] = ()
+    """What screening decided about something a person wrote or answered.
+
+    `action` is "none", "ask" (a gentle question; nothing is recorded here) or "panel" (the crisis panel; a
+    RiskEvent per category is recorded). `ask_category` says which question: "self" or "others".
+    """
+
+    action: str = detection.NONE
+    findings: tuple[detection.Finding, ...] = ()
     kind: str = RiskEvent.Kind.TEXT
     categories: tuple[str, ...] = ()
     events: tuple[RiskEvent, ...] = field(default=(), compare=False)
+    ask_category: str | None = None
+
+    @property
+    def is_positive(self) -> bool:
+        return self.action == detection.PANEL
 
     @property
     def matched(self) -> tuple[str, ...]:
-        return tuple(f.text for f in self.findings)
+        return tuple(f.text for f in self.findings if f.text)
 
 
 def _object_ref(obj) -> tuple[str, str]:
@@ -70,13 +81,15 @@ def _is_screened(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", "") in SCREENED_ROLES
 
 
-def _record(user, *, source: str, obj, kind: str, categories: dict[str, str]) -> tuple[RiskEvent, ...]:
+def _record(
+    user, *, source: str, obj, kind: str, categories: dict[str, detection.Finding | None]
+) -> tuple[RiskEvent, ...]:
     """One event per category; an identical open event (same object, category, kind) is not repeated."""
     object_type, object_id = _object_ref(obj)
     events = []
     try:
         with transaction.atomic():
-            for category, excerpt in categories.items():
+            for category, finding in categories.items():
                 existing = RiskEvent.objects.filter(
                     user=user,
                     source=source[:80],
@@ -97,7 +110,9 @@ def _record(user, *, source: str, obj, kind: str, categories: dict[str, str]) ->
                         object_id=object_id,
                         category=category,
                         kind=kind,
-                        excerpt=excerpt[:500],
+                        excerpt=(finding.text if finding else "")[:500],
+                        layer=finding.layer if finding else "",
+                        model_version=(finding.model_version if finding else "")[:40],
                     )
                 )
     except DatabaseError:
@@ -107,21 +122,38 @@ def _record(user, *, source: str, obj, kind: str, categories: dict[str, str]) ->
 
 
 def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
-    """Screen what a person wrote. Never raises, never blocks saving."""
+    """Screen what a person wrote. Never raises, never blocks saving.
+
+    Call it after the write's transaction has committed (screening is pure and needs no lock): a panel
+    records its RiskEvents in a short transaction of its own; an "ask" records nothing here.
+    """
     try:
-        findings = tuple(f for text in texts if text for f in detector.find_risk(str(text)))
+        responses = [detection.respond(str(text)) for text in texts if text]
     except Exception:  # a detector bug must never cost someone what they wrote
         log.exception("The crisis detector failed on text from %s.", source)
-        return Screen(is_positive=False)
-    if not findings:
-        return Screen(is_positive=False)
-    categories: dict[str, str] = {}
-    for f in findings:
-        categories.setdefault(f.category, f.text)
+        return Screen()
+    action = detection.NONE
+    for r in responses:
+        action = detection.stronger(action, r.action)
+    if action == detection.NONE:
+        return Screen()
+    findings = tuple(f for r in responses for f in r.findings)
+    if action == detection.ASK:
+        ask = next(r.ask_category for r in responses if r.action == detection.ASK)
+        return Screen(
+            detection.ASK,
+            findings,
+            RiskEvent.Kind.TEXT,
+            detection.Response(action, findings).categories,
+            ask_category=ask,
+        )
+    first: dict[str, detection.Finding] = {}
+    for f in findings:  # rule findings come first, so a category both layers raised is recorded as the rule's
+        first.setdefault(f.category, f)
     events = ()
     if _is_screened(user):
-        events = _record(user, source=source, obj=obj, kind=RiskEvent.Kind.TEXT, categories=categories)
-    return Screen(True, findings, RiskEvent.Kind.TEXT, tuple(categories), events)
+        events = _record(user, source=source, obj=obj, kind=RiskEvent.Kind.TEXT, categories=first)
+    return Screen(detection.PANEL, findings, RiskEvent.Kind.TEXT, tuple(first), events)
 
 
 def screen_answers(user, *, instrument: str, answers: dict[str, int], safety_items: list[str], obj=None) -> Screen:
@@ -132,15 +164,15 @@ def screen_answers(user, *, instrument: str, answers: dict[str, int], safety_ite
         log.exception("Unreadable answers to the safety items of %s.", instrument)
         positive = False
     if not positive:
-        return Screen(is_positive=False, kind=RiskEvent.Kind.STRUCTURED)
-    categories = {detector.SUICIDAL_THOUGHTS: ""}
+        return Screen(kind=RiskEvent.Kind.STRUCTURED)
+    categories = {detection.SUICIDAL_THOUGHTS: None}
     source = instrument if "." in instrument else f"measures.{instrument}"
     events = (
         _record(user, source=source, obj=obj, kind=RiskEvent.Kind.STRUCTURED, categories=categories)
         if _is_screened(user)
         else ()
     )
-    return Screen(True, (), RiskEvent.Kind.STRUCTURED, tuple(categories), events)
+    return Screen(detection.PANEL, (), RiskEvent.Kind.STRUCTURED, tuple(categories), events)
 
 
 # ---- closing the panel ----------------------------------------------------------------------------
@@ -205,10 +237,9 @@ def save_safety_plan(user, **sections: str) -> SafetyPlan:
             setattr(plan, name, value)
         plan.reviewed_at = timezone.now()
         plan.save()
-        # Warning signs and making surroundings safer are, by design, where a person writes down crisis
-        # thoughts and means on a calm day; screening those would raise the panel for doing the plan well.
-        screened = [values[n] for n in SCREENED_PLAN_SECTIONS]
-        screen_text(user, *screened, source="safety.plan", obj=plan)
+    # Warning signs and making surroundings safer are, by design, where a person writes down crisis
+    # thoughts and means on a calm day; screening those would raise the panel for doing the plan well.
+    screen_text(user, *[values[n] for n in SCREENED_PLAN_SECTIONS], source="safety.plan", obj=plan)
     if not plan.is_empty:
         record_plan_review(user)
     return plan
@@ -234,6 +265,8 @@ def export_risk_events(user) -> list[dict]:
             "source": e.source,
             "category": e.get_category_display(),
             "kind": e.get_kind_display(),
+            "raised_by": e.get_layer_display() if e.layer else "",
+            "model_version": e.model_version,
             "words_that_raised_it": e.excerpt,
             "closed_at": e.resolved_at,
             "how_it_closed": e.get_resolution_display() if e.resolution else "",

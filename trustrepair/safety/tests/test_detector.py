@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trustrepair.safety.detector import (
+from trustrepair.safety.detection import (
     DANGER_FROM_OTHERS,
     GOODBYE,
     HOPELESSNESS,

@@ -7,7 +7,7 @@ or "choked up", finality but not a weekend away, a means with intent but not a p
 
 import pytest
 
-from trustrepair.safety.detector import (
+from trustrepair.safety.detection import (
     DANGER_FROM_OTHERS,
     GOODBYE,
     HOPELESSNESS,

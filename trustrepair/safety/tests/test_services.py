@@ -132,3 +132,79 @@ def test_the_home_card_invites_a_plan_then_opens_it(client_alice, therapist_tess
     assert dashboard_card(client_alice)["link_text"] == "Write your safety plan"
     services.save_safety_plan(client_alice, coping_alone="A walk")
     assert dashboard_card(client_alice)["link_text"] == "Open your safety plan"
+
+
+# ---- issue 10: the learned layer, asking, and where an event came from ----------------------------------
+
+
+def test_a_rule_raised_event_says_it_came_from_the_rules(client_alice):
+    screen_text(client_alice, "I want to die", source="exercises.journal")
+    event = RiskEvent.objects.get()
+    assert (event.layer, event.model_version) == ("rules", "")
+
+
+def test_a_model_raised_panel_records_the_layer_and_model_version_but_no_words(client_alice):
+    from trustrepair.safety.detection import model_status
+
+    screen = screen_text(
+        client_alice, "I keep looking at the bottle of pills in the cupboard.", source="exercises.journal"
+    )
+    assert screen.action == "panel" and screen.is_positive
+    event = RiskEvent.objects.get()
+    assert (event.category, event.layer, event.model_version) == ("plan_or_means", "model", model_status().version)
+    assert event.excerpt == ""
+
+
+def test_an_ask_records_no_risk_event_and_names_the_question(client_alice):
+    screen = screen_text(
+        client_alice, "A quiet day.", "Nothing will ever get better for me.", source="exercises.journal"
+    )
+    assert (screen.action, screen.ask_category, screen.is_positive) == ("ask", "self", False)
+    assert not RiskEvent.objects.exists()
+
+
+def test_a_rule_hit_beside_an_ask_is_still_the_panel(client_alice):
+    screen = screen_text(client_alice, "Nothing will ever get better for me.", "I want to die", source="x")
+    assert screen.action == "panel"
+    assert RiskEvent.objects.filter(layer="rules").exists()
+
+
+def test_phq9_item_9_keeps_its_direct_route_even_on_rules_only(client_alice, monkeypatch, tmp_path):
+    monkeypatch.setenv("TRUSTREPAIR_CRISIS_MODEL", str(tmp_path / "missing.json.gz"))
+    screen = screen_answers(client_alice, instrument="phq9", answers={"q9": 1}, safety_items=["q9"])
+    assert screen.action == "panel" and screen.kind == "structured"
+    [event] = open_risk_events_for(client_alice)
+    assert (event.kind, event.category, event.layer, event.model_version) == ("structured", "suicidal_thoughts", "", "")
+
+
+def test_saving_is_never_blocked_when_the_model_is_corrupt(client_alice, monkeypatch, tmp_path):
+    from trustrepair.exercises import services as exercises
+    from trustrepair.exercises.models import JournalEntry
+    from trustrepair.safety.detection import model as detection_model
+
+    corrupt = tmp_path / "model.json.gz"
+    corrupt.write_bytes(detection_model.MODEL_FILE.read_bytes()[:999])
+    monkeypatch.setenv(detection_model.PATH_ENV, str(corrupt))
+    entry = exercises.save_journal_entry(client_alice, entry=None, prompt="free", body="Honestly I want to die.")
+    assert JournalEntry.objects.filter(pk=entry.pk).exists()
+    assert RiskEvent.objects.get().layer == "rules"
+
+
+def test_screening_runs_after_the_write_has_committed(client_alice, monkeypatch):
+    # Screening happens outside the service's own transaction (no savepoint deeper than the caller's), so
+    # it never holds the entry's row lock while it reads the text.
+    from trustrepair.exercises import services as exercises
+    from trustrepair.exercises.models import JournalEntry
+
+    depth_at_screening = []
+    original = exercises.screen_text
+
+    def watching(user, *texts, source, obj=None):
+        depth_at_screening.append(len(connection.savepoint_ids))
+        return original(user, *texts, source=source, obj=obj)
+
+    monkeypatch.setattr(exercises, "screen_text", watching)
+    depth_of_caller = len(connection.savepoint_ids)
+    exercises.save_journal_entry(client_alice, entry=None, prompt="free", body="A calm day outside.")
+    assert JournalEntry.objects.filter(owner=client_alice).exists()
+    assert depth_at_screening == [depth_of_caller]
