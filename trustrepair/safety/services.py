@@ -29,7 +29,8 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
 from trustrepair.safety import detector
-from trustrepair.safety.models import RiskEvent, SafetyPlan
+from trustrepair.safety.detection import Finding, ask_category_of, respond
+from trustrepair.safety.models import GentleQuestion, RiskEvent, SafetyPlan
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,12 @@ log = logging.getLogger(__name__)
 SCREENED_ROLES = {"client", "partner"}
 
 SCREENED_PLAN_SECTIONS = ("coping_alone", "distractions", "people_to_ask", "professionals", "reasons_for_living")
+
+# The gentle questions, in the words the person sees (templates/safety/_question.html uses these too).
+QUESTION_TEXT = {
+    "self": "Are you having thoughts of ending your life, or of hurting yourself?",
+    "others": "Do you feel safe at home right now?",
+}
 
 REACHED_CHOICES = [
     ("trusted_person", "I've talked with someone I trust"),
@@ -49,11 +56,16 @@ REACHED_CHOICES = [
 
 @dataclass(frozen=True)
 class Screen:
+    """What screening decided. `is_positive` is `action == "panel"`; "ask" means a gentle question was put."""
+
     is_positive: bool
-    findings: tuple[detector.Finding, ...] = ()
+    findings: tuple[Finding, ...] = ()
     kind: str = RiskEvent.Kind.TEXT
     categories: tuple[str, ...] = ()
     events: tuple[RiskEvent, ...] = field(default=(), compare=False)
+    action: str = "none"  # "none", "ask" or "panel"
+    ask_category: str | None = None  # "self", "others" or None
+    questions: tuple[GentleQuestion, ...] = field(default=(), compare=False)  # asked by this screen
 
     @property
     def matched(self) -> tuple[str, ...]:
@@ -61,6 +73,8 @@ class Screen:
 
 
 def _object_ref(obj) -> tuple[str, str]:
+    if isinstance(obj, tuple):
+        return obj
     if isinstance(obj, models.Model):
         return obj._meta.label_lower, str(getattr(obj, "public_id", None) or obj.pk or "")
     return "", ""
@@ -107,21 +121,173 @@ def _record(user, *, source: str, obj, kind: str, categories: dict[str, str]) ->
 
 
 def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
-    """Screen what a person wrote. Never raises, never blocks saving."""
+    """Screen what a person wrote. Never raises, never blocks saving.
+
+    Each text is answered by `detection.respond`. Any "panel" records a RiskEvent per category (the crisis
+    panel, and what a therapist with consent is alerted from). Categories that only reached "ask" put a
+    gentle question (`ask_gently`), unless a panel for them is already being raised.
+    """
     try:
-        findings = tuple(f for text in texts if text for f in detector.find_risk(str(text)))
+        responses = [respond(str(text)) for text in texts if text]
     except Exception:  # a detector bug must never cost someone what they wrote
         log.exception("The crisis detector failed on text from %s.", source)
         return Screen(is_positive=False)
-    if not findings:
+    panel: dict[str, str] = {}
+    ask: dict[str, str] = {}
+    findings: list[Finding] = []
+    for response in responses:
+        if response.action == "none":
+            continue
+        findings.extend(response.findings)
+        into = panel if response.action == "panel" else ask
+        for f in response.findings:
+            into.setdefault(f.category, f.text)
+        if response.action == "ask" and not response.findings and response.ask_category:
+            ask.setdefault(_ASK_FALLBACK[response.ask_category], "")
+    for category in panel:
+        ask.pop(category, None)
+    if not panel and not ask:
         return Screen(is_positive=False)
-    categories: dict[str, str] = {}
-    for f in findings:
-        categories.setdefault(f.category, f.text)
-    events = ()
+    action = "panel" if panel else "ask"
+    categories = tuple(dict.fromkeys([*panel, *ask]))
+    events: tuple[RiskEvent, ...] = ()
+    questions: list[GentleQuestion] = []
     if _is_screened(user):
-        events = _record(user, source=source, obj=obj, kind=RiskEvent.Kind.TEXT, categories=categories)
-    return Screen(True, findings, RiskEvent.Kind.TEXT, tuple(categories), events)
+        if panel:
+            events = _record(user, source=source, obj=obj, kind=RiskEvent.Kind.TEXT, categories=panel)
+        for category in ask:
+            question = ask_gently(user, source=source, obj=obj, category=category)
+            if question is not None:
+                questions.append(question)
+    return Screen(
+        action == "panel",
+        tuple(findings),
+        RiskEvent.Kind.TEXT,
+        categories,
+        events,
+        action=action,
+        ask_category=ask_category_of(panel or ask),
+        questions=tuple(questions),
+    )
+
+
+_ASK_FALLBACK = {"self": detector.SUICIDAL_THOUGHTS, "others": detector.DANGER_FROM_OTHERS}
+
+
+# ---- asking gently ----------------------------------------------------------------------------------
+
+
+def ask_gently(user, *, source: str, obj, category: str) -> GentleQuestion | None:
+    """Put a gentle question about `category` for this entry, or return None when there is nothing new to ask.
+
+    Nothing new: the person is not screened (therapists, staff), the same question is already waiting for
+    an answer, this entry's question about this category was answered (an answer closes it for good; only
+    a new category, or a panel-level finding, brings help again), or a panel for it is already open.
+    Without an entry (obj=None) only a waiting question is not repeated.
+    """
+    if not _is_screened(user) or category not in RiskEvent.Category.values:
+        return None
+    object_type, object_id = _object_ref(obj)
+    try:
+        with transaction.atomic():
+            same_entry = GentleQuestion.objects.select_for_update().filter(
+                user=user, object_type=object_type, object_id=object_id
+            )
+            if not object_id:
+                same_entry = same_entry.filter(source=source[:80])
+            for question in same_entry:
+                if question.category == category and (question.is_open or object_id):
+                    return None
+            open_events = RiskEvent.objects.filter(
+                user=user, object_type=object_type, object_id=object_id, resolved_at__isnull=True
+            )
+            if object_id and any(e.category == category for e in open_events):
+                return None
+            return GentleQuestion.objects.create(
+                user=user, source=source[:80], object_type=object_type, object_id=object_id, category=category
+            )
+    except DatabaseError:
+        log.exception("Could not record a gentle question from %s; the person's text was still saved.", source)
+        return None
+
+
+def answer_question(user, *, question: GentleQuestion, answer: str) -> tuple[RiskEvent, ...]:
+    """The person answered. Closes every waiting question of the same kind about the same entry; an answer
+    that points to risk (or "Not sure") opens the matching panel: a RiskEvent per category, kind "text",
+    from the same source and entry, so a therapist with consent is alerted as from any panel.
+    Returns the events recorded (none for an answer that closes the question).
+    """
+    if answer not in GentleQuestion.Answer.values:
+        raise ValueError(f"Unknown answer: {answer!r}")
+    now = timezone.now()
+    with transaction.atomic():
+        waiting = [
+            q
+            for q in GentleQuestion.objects.select_for_update().filter(
+                user=user,
+                object_type=question.object_type,
+                object_id=question.object_id,
+                source=question.source,
+                answered_at__isnull=True,
+            )
+            if q.about == question.about
+        ]
+        if not waiting:
+            return ()
+        for q in waiting:
+            q.answer, q.answered_at = answer, now
+            q.save(update_fields=["answer", "answered_at"])
+        if not question.points_to_risk(answer):
+            return ()
+        categories = {q.category: "" for q in waiting}  # the person's words are never copied here
+        return _record(
+            user,
+            source=question.source,
+            obj=(question.object_type, question.object_id),
+            kind=RiskEvent.Kind.TEXT,
+            categories=categories,
+        )
+
+
+# ---- what a page shows -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Help:
+    """What the next response shows: the panel (fresh = not seen in full before) and a waiting question."""
+
+    panel: object = None  # selectors.Panel
+    question: GentleQuestion | None = None
+    fresh_panel: bool = False
+    fresh_question: bool = False
+
+
+def help_to_show(user) -> Help:
+    """The panel and the waiting gentle question for this response, marking both as shown.
+
+    The first time a free-text panel is shown it is shown in full; afterwards it folds to one line (it
+    stays one tap away until closed). A fragment (an autosave) includes only what is fresh, so nothing is
+    repeated, or re-announced, on every autosave.
+    """
+    from trustrepair.safety import selectors
+
+    panel = selectors.panel_for(user)
+    question = selectors.waiting_question_for(user)
+    if panel is None and question is None:
+        return Help()
+    now = timezone.now()
+    fresh_panel = bool(panel and panel.unseen_events)
+    fresh_question = bool(question and question.shown_at is None)
+    try:
+        if fresh_panel:
+            RiskEvent.objects.filter(pk__in=[e.pk for e in panel.unseen_events], shown_at__isnull=True).update(
+                shown_at=now
+            )
+        if fresh_question:
+            GentleQuestion.objects.filter(pk=question.pk, shown_at__isnull=True).update(shown_at=now)
+    except DatabaseError:  # showing help matters more than remembering that it was shown
+        log.exception("Could not mark the crisis panel as shown.")
+    return Help(panel=panel, question=question, fresh_panel=fresh_panel, fresh_question=fresh_question)
 
 
 def screen_answers(user, *, instrument: str, answers: dict[str, int], safety_items: list[str], obj=None) -> Screen:
@@ -244,3 +410,20 @@ def export_risk_events(user) -> list[dict]:
 
 def erase_risk_events(user) -> None:
     RiskEvent.objects.filter(user=user).delete()
+
+
+def export_gentle_questions(user) -> list[dict]:
+    return [
+        {
+            "asked_at": q.created_at,
+            "source": q.source,
+            "question": QUESTION_TEXT[q.about],
+            "answer": GentleQuestion.Answer(q.answer).label if q.answer else "",
+            "answered_at": q.answered_at,
+        }
+        for q in GentleQuestion.objects.filter(user=user)
+    ]
+
+
+def erase_gentle_questions(user) -> None:
+    GentleQuestion.objects.filter(user=user).delete()

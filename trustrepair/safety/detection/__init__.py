@@ -1,0 +1,66 @@
+"""TEMPORARY ADAPTER — replaced whole by the engine branch (wt-crisis, issue 10 items 1–3) at merge.
+
+It gives the rest of the project the engine's contract today, over the existing rules in
+`safety/detector.py`, so the crisis UI (asking gently, the panel) can be built against it:
+
+    respond(text) -> Response(action, findings, categories, ask_category)
+
+- `action` is "none", "ask" or "panel". This adapter has no learned layer, so it never returns "ask":
+  a rule finding is always "panel", nothing else is "none". (The ask flow's tests reach "ask" through
+  the `ask_sentence` fixture in safety/tests/conftest.py until the engine lands.)
+- each finding carries category, the matched words, the layer ("rules" or "model") and a model version.
+- `ask_category` is "self" for suicidal thoughts, a plan or means, self-harm, hopelessness or a goodbye,
+  "others" for danger from someone else, None when there is nothing to ask.
+
+Pure: imports nothing from Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trustrepair.safety import detector
+
+ASK_SELF = "self"
+ASK_OTHERS = "others"
+SELF_CATEGORIES = frozenset(
+    {detector.SUICIDAL_THOUGHTS, detector.PLAN_OR_MEANS, detector.SELF_HARM, detector.HOPELESSNESS, detector.GOODBYE}
+)
+OTHERS_CATEGORIES = frozenset({detector.DANGER_FROM_OTHERS})
+
+
+def ask_category_of(categories) -> str | None:
+    """Which gentle question fits: "self" wins over "others" (the person's own life comes first)."""
+    categories = set(categories)
+    if categories & SELF_CATEGORIES:
+        return ASK_SELF
+    if categories & OTHERS_CATEGORIES:
+        return ASK_OTHERS
+    return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    text: str
+    layer: str = "rules"
+    model_version: str = ""
+
+
+@dataclass(frozen=True)
+class Response:
+    action: str  # "none", "ask" or "panel"
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.category for f in self.findings))
+
+    @property
+    def ask_category(self) -> str | None:
+        return ask_category_of(self.categories) if self.action != "none" else None
+
+
+def respond(text: str) -> Response:
+    findings = tuple(Finding(f.category, f.text) for f in detector.find_risk(str(text or "")))
+    return Response("panel" if findings else "none", findings)
