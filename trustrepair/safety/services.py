@@ -29,7 +29,7 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
 from trustrepair.safety import detector
-from trustrepair.safety.detection import Finding, ask_category_of, respond
+from trustrepair.safety.detection import respond
 from trustrepair.safety.models import GentleQuestion, RiskEvent, SafetyPlan
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class Screen:
     """What screening decided. `is_positive` is `action == "panel"`; "ask" means a gentle question was put."""
 
     is_positive: bool
-    findings: tuple[Finding, ...] = ()
+    findings: tuple = ()  # the findings of detection.respond: category, text, layer, model version
     kind: str = RiskEvent.Kind.TEXT
     categories: tuple[str, ...] = ()
     events: tuple[RiskEvent, ...] = field(default=(), compare=False)
@@ -134,7 +134,7 @@ def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
         return Screen(is_positive=False)
     panel: dict[str, str] = {}
     ask: dict[str, str] = {}
-    findings: list[Finding] = []
+    findings: list = []
     for response in responses:
         if response.action == "none":
             continue
@@ -166,12 +166,20 @@ def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
         categories,
         events,
         action=action,
-        ask_category=ask_category_of(panel or ask),
+        ask_category=_ask_about(panel or ask),
         questions=tuple(questions),
     )
 
 
 _ASK_FALLBACK = {"self": detector.SUICIDAL_THOUGHTS, "others": detector.DANGER_FROM_OTHERS}
+
+
+def _ask_about(categories) -> str | None:
+    """Which gentle question fits: "self" before "others" (the same rule as Response.ask_category)."""
+    categories = set(categories)
+    if categories - {detector.DANGER_FROM_OTHERS}:
+        return "self"
+    return "others" if categories else None
 
 
 # ---- asking gently ----------------------------------------------------------------------------------
