@@ -126,6 +126,8 @@ def test_an_autosave_that_screens_positive_puts_the_panel_in_place_once(client, 
     assert '<div id="safety-help" hx-swap-oob="innerHTML">' in first and PANEL in first
     assert 'href="tel:988"' in first
     assert "Some support is shown at the top of this page." in first  # said in the autosave's own status
+    # "I'm safe right now" inside the fragment goes back to the journal page, not to the autosave URL
+    assert 'name="next" value="/tools/journal/new/"' in first
     draft = re.search(r'name="draft" id="draft-id" value="([0-9a-f-]+)"', first).group(1)
     again = autosave(client, "Honestly I want to die. Still.", draft)
     assert PANEL not in again and "safety-help" not in again
@@ -214,6 +216,11 @@ def test_the_lines_fragment_for_the_browser_guess(client):
     fragment = response.content.decode()
     assert fragment.lstrip().startswith('<div id="crisis-lines">') and "<html" not in fragment
     assert 'href="tel:1737"' in fragment
+
+
+def test_elsewhere_shows_the_international_directory_and_stays_chosen(client):
+    page = client.get(reverse("safety:crisis"), {"region": "OTHER"}).content.decode()
+    assert '<option value="OTHER" selected>' in page and "findahelpline.com" in page and "tel:" not in page
 
 
 def test_a_signed_in_person_gets_their_own_regions_lines(client, client_alice):
