@@ -6,9 +6,11 @@ completed questionnaire:
     from trustrepair.safety.services import screen_text
     screen_text(user, record.situation, record.thought, source="exercises.thought_record", obj=record)
 
-Neither ever blocks saving: a failure inside screening is logged and swallowed. A positive screen records
-a RiskEvent, which puts the crisis panel in front of the person on their very next page (see
-`selectors.panel_for`) and is what a therapist with consent will be alerted from.
+Neither ever blocks saving: a failure inside screening is logged and swallowed. A positive screen ("panel")
+records a RiskEvent, which puts the crisis panel in front of the person on their very next page, or at
+once inside an htmx fragment (see `help_to_show`), and is what a therapist with consent will be alerted
+from. When screening is unsure ("ask") it puts one gentle question for that entry (`ask_gently`); an
+answer that points to risk opens the panel (`answer_question`).
 
 How a panel closes (our reading of shared/instruments.md §3.1, §3.5 and §3.7):
 - Raised by free text: the person can close it with "I'm safe right now" (recorded). Free-text detection
