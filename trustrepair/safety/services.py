@@ -158,7 +158,11 @@ def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
         if panel:
             events = _record(user, source=source, obj=obj, kind=RiskEvent.Kind.TEXT, categories=panel)
         for category in ask:
-            question = ask_gently(user, source=source, obj=obj, category=category)
+            try:
+                question = ask_gently(user, source=source, obj=obj, category=category)
+            except Exception:  # asking must never cost someone what they wrote
+                log.exception("Could not put a gentle question from %s.", source)
+                question = None
             if question is not None:
                 questions.append(question)
     return Screen(

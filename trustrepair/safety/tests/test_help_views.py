@@ -175,7 +175,10 @@ def test_danger_from_someone_else_has_no_headline_an_onlooker_could_read(client,
     client.force_login(client_alice)
     page = client.get("/").content.decode()
     panel = page[page.index('<div id="safety-help">') : page.index('<div id="safety-ask"')]
+    quick_call = re.search(r'<p class="quick-call">(.*?)</p>', panel, re.S).group(1)
     headings = " ".join(re.findall(r"<h[23][^>]*>(.*?)</h[23]>", panel) + re.findall(r"<p>(.*?)</p>", panel)[:1])
+    headings += quick_call  # the big buttons at the top are read at a glance too
+    assert 'href="tel:18007997233">Call a confidential support line</a>' in quick_call
     for word in ("abuse", "violence", "hurting", "frightening", "partner", "domestic"):
         assert word not in headings.lower()
 
