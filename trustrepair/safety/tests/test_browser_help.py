@@ -153,6 +153,8 @@ def test_a_signed_out_visitor_gets_lines_for_the_region_their_browser_suggests(
         page.goto("/help/crisis/")
         expect(page.locator("#crisis-lines h2").first).to_contain_text(f"Lines for {lines_for}", timeout=10_000)
         assert page.locator(f'a[href="tel:{tel}"]').count() > 0
+        box = first_tel_box(page)  # one tap on a phone: on the first screen
+        assert box["y"] + box["height"] <= PHONE["height"], box
         assert "Chosen from your browser" in page.locator("#crisis-lines").inner_text()
         assert "guessed=1" in page.url  # a reload keeps the guess
         assert axe_violations(page) == []
