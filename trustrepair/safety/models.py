@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 
 from trustrepair.core.fields import EncryptedTextField
-from trustrepair.safety import detector
+from trustrepair.safety import detection
 
 
 class RiskEvent(models.Model):
@@ -23,12 +23,12 @@ class RiskEvent(models.Model):
         STRUCTURED = "structured", "A questionnaire answer"
 
     class Category(models.TextChoices):
-        SUICIDAL_THOUGHTS = detector.SUICIDAL_THOUGHTS, "Thoughts of suicide or of not being alive"
-        PLAN_OR_MEANS = detector.PLAN_OR_MEANS, "A plan or the means to end life"
-        SELF_HARM = detector.SELF_HARM, "Self-harm"
-        HOPELESSNESS = detector.HOPELESSNESS, "Hopelessness or feeling a burden"
-        GOODBYE = detector.GOODBYE, "A goodbye message"
-        DANGER_FROM_OTHERS = detector.DANGER_FROM_OTHERS, "Danger from someone else"
+        SUICIDAL_THOUGHTS = detection.SUICIDAL_THOUGHTS, "Thoughts of suicide or of not being alive"
+        PLAN_OR_MEANS = detection.PLAN_OR_MEANS, "A plan or the means to end life"
+        SELF_HARM = detection.SELF_HARM, "Self-harm"
+        HOPELESSNESS = detection.HOPELESSNESS, "Hopelessness or feeling a burden"
+        GOODBYE = detection.GOODBYE, "A goodbye message"
+        DANGER_FROM_OTHERS = detection.DANGER_FROM_OTHERS, "Danger from someone else"
 
     class Resolution(models.TextChoices):
         SAFE_NOW = "safe_now", "Said they are safe right now"
@@ -112,7 +112,7 @@ class GentleQuestion(models.Model):
     @property
     def about(self) -> str:
         """Which question this is: "self" (the person's own life) or "others" (danger from someone else)."""
-        return "others" if self.category == detector.DANGER_FROM_OTHERS else "self"
+        return "others" if self.category == detection.DANGER_FROM_OTHERS else "self"
 
     @property
     def is_open(self) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.shortcuts import get_object_or_404
 
-from trustrepair.safety import detector
+from trustrepair.safety import detection
 from trustrepair.safety.models import GentleQuestion, RiskEvent, SafetyPlan
 from trustrepair.safety.resources import crisis_resources
 
@@ -58,7 +58,7 @@ _OVERDOSE = re.compile(r"overdos|\bod\b|pills?\b|tablets?\b|paracetamol|tylenol|
 
 
 def _needs_emergency_first(event: RiskEvent) -> bool:
-    return event.category == detector.PLAN_OR_MEANS or bool(_OVERDOSE.search(event.excerpt or ""))
+    return event.category == detection.PLAN_OR_MEANS or bool(_OVERDOSE.search(event.excerpt or ""))
 
 
 def panel_for(user) -> Panel | None:
@@ -71,7 +71,7 @@ def panel_for(user) -> Panel | None:
     structured = [e for e in events if e.kind == RiskEvent.Kind.STRUCTURED]
     text = [e for e in events if e.kind == RiskEvent.Kind.TEXT]
     categories = {e.category for e in events}
-    danger = detector.DANGER_FROM_OTHERS in categories
+    danger = detection.DANGER_FROM_OTHERS in categories
     follow_up = structured[0] if structured else None
     return Panel(
         folded=not text and all(e.collapsed_at is not None for e in structured),

@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
-from trustrepair.safety import detector
-from trustrepair.safety.detection import respond
+from trustrepair.safety import detection
 from trustrepair.safety.models import GentleQuestion, RiskEvent, SafetyPlan
 
 log = logging.getLogger(__name__)
@@ -130,7 +129,7 @@ def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
     gentle question (`ask_gently`), unless a panel for them is already being raised.
     """
     try:
-        responses = [respond(str(text)) for text in texts if text]
+        responses = [detection.respond(str(text)) for text in texts if text]
     except Exception:  # a detector bug must never cost someone what they wrote
         log.exception("The crisis detector failed on text from %s.", source)
         return Screen(is_positive=False)
@@ -177,13 +176,13 @@ def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
     )
 
 
-_ASK_FALLBACK = {"self": detector.SUICIDAL_THOUGHTS, "others": detector.DANGER_FROM_OTHERS}
+_ASK_FALLBACK = {"self": detection.SUICIDAL_THOUGHTS, "others": detection.DANGER_FROM_OTHERS}
 
 
 def _ask_about(categories) -> str | None:
     """Which gentle question fits: "self" before "others" (the same rule as Response.ask_category)."""
     categories = set(categories)
-    if categories - {detector.DANGER_FROM_OTHERS}:
+    if categories - {detection.DANGER_FROM_OTHERS}:
         return "self"
     return "others" if categories else None
 
@@ -313,7 +312,7 @@ def screen_answers(user, *, instrument: str, answers: dict[str, int], safety_ite
         positive = False
     if not positive:
         return Screen(is_positive=False, kind=RiskEvent.Kind.STRUCTURED)
-    categories = {detector.SUICIDAL_THOUGHTS: ""}
+    categories = {detection.SUICIDAL_THOUGHTS: ""}
     source = instrument if "." in instrument else f"measures.{instrument}"
     events = (
         _record(user, source=source, obj=obj, kind=RiskEvent.Kind.STRUCTURED, categories=categories)

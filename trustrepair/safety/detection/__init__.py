@@ -9,8 +9,9 @@ It gives the rest of the project the engine's contract today, over the existing 
   a rule finding is always "panel", nothing else is "none". (The ask flow's tests reach "ask" through
   the `ask_sentence` fixture in safety/tests/conftest.py until the engine lands.)
 - each finding carries category, the matched words, the layer ("rules" or "model") and a model version.
-- `ask_category` is "self" for suicidal thoughts, a plan or means, self-harm, hopelessness or a goodbye,
-  "others" for danger from someone else, None when there is nothing to ask.
+- `ask_category` (only when the action is "ask") is "self" for suicidal thoughts, a plan or means,
+  self-harm, hopelessness or a goodbye, "others" for danger from someone else; otherwise None.
+- the category constants (SUICIDAL_THOUGHTS, ...) are exported here as the engine exports them.
 
 Pure: imports nothing from Django.
 """
@@ -20,13 +21,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trustrepair.safety import detector
+from trustrepair.safety.detector import (  # the engine exports the same names from this package
+    CATEGORIES,
+    DANGER_FROM_OTHERS,
+    GOODBYE,
+    HOPELESSNESS,
+    PLAN_OR_MEANS,
+    SELF_HARM,
+    SUICIDAL_THOUGHTS,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "DANGER_FROM_OTHERS",
+    "GOODBYE",
+    "HOPELESSNESS",
+    "PLAN_OR_MEANS",
+    "SELF_HARM",
+    "SUICIDAL_THOUGHTS",
+    "Finding",
+    "Response",
+    "respond",
+]
 
 ASK_SELF = "self"
 ASK_OTHERS = "others"
-SELF_CATEGORIES = frozenset(
-    {detector.SUICIDAL_THOUGHTS, detector.PLAN_OR_MEANS, detector.SELF_HARM, detector.HOPELESSNESS, detector.GOODBYE}
-)
-OTHERS_CATEGORIES = frozenset({detector.DANGER_FROM_OTHERS})
+SELF_CATEGORIES = frozenset({SUICIDAL_THOUGHTS, PLAN_OR_MEANS, SELF_HARM, HOPELESSNESS, GOODBYE})
+OTHERS_CATEGORIES = frozenset({DANGER_FROM_OTHERS})
 
 
 def ask_category_of(categories) -> str | None:
@@ -58,7 +79,8 @@ class Response:
 
     @property
     def ask_category(self) -> str | None:
-        return ask_category_of(self.categories) if self.action != "none" else None
+        """Which gentle question to ask, only when the action is "ask" (as in the engine)."""
+        return ask_category_of(self.categories) if self.action == "ask" else None
 
 
 def respond(text: str) -> Response:

@@ -34,7 +34,7 @@ def ask_sentence(monkeypatch):
 
     TEMPORARY UNTIL THE ENGINE LANDS. In this branch `trustrepair.safety.detection` is an adapter over the
     rules, which never answer "ask", so this fixture monkeypatches `trustrepair.safety.detection.respond`
-    (and the name screen_text imported) to answer "ask" for exactly these two sentences and delegate every
+    to answer "ask" for exactly these two sentences and delegate every
     other text to the real function. At merge the lead points ASK_SENTENCE and ASK_OTHERS_SENTENCE at
     real sentences the engine's model raises to "ask" (its tests name some) and deletes the monkeypatch,
     so these tests run against the engine itself.
@@ -55,8 +55,7 @@ def ask_sentence(monkeypatch):
         ask = "self" if "hopelessness" in categories else "others"
         return _Response("ask", tuple(found), categories, ask)
 
-    monkeypatch.setattr(detection, "respond", respond)
-    monkeypatch.setattr("trustrepair.safety.services.respond", respond)
+    monkeypatch.setattr(detection, "respond", respond)  # screen_text calls detection.respond
 
     @dataclasses.dataclass(frozen=True)
     class Sentences:

@@ -11,17 +11,17 @@ from trustrepair.safety.detection import respond
 
 
 @pytest.mark.parametrize(
-    ("text", "category", "ask_category"),
+    ("text", "category"),
     [
-        ("I want to die", "suicidal_thoughts", "self"),
-        ("I have saved up enough pills to end it", "plan_or_means", "self"),
-        ("I'm scared he'll hurt me", "danger_from_others", "others"),
+        ("I want to die", "suicidal_thoughts"),
+        ("I have saved up enough pills to end it", "plan_or_means"),
+        ("I'm scared he'll hurt me", "danger_from_others"),
     ],
 )
-def test_a_rule_hit_is_always_a_panel_with_its_category(text, category, ask_category):
+def test_a_rule_hit_is_always_a_panel_with_its_category(text, category):
     response = respond(text)
     assert response.action == "panel"
-    assert category in response.categories and response.ask_category == ask_category
+    assert category in response.categories and response.ask_category is None  # nothing to ask: help is shown
     [finding] = [f for f in response.findings if f.category == category]
     assert finding.text and finding.layer in {"rules", "model"} and isinstance(finding.model_version, str)
 
