@@ -329,5 +329,7 @@ else:
     HUEY = {"huey_class": "huey.SqliteHuey", "name": "trustrepair", "filename": str(_jobs_file)}
 HUEY |= {"immediate": False, "results": False, "consumer": {"workers": 2, "worker_type": "thread"}}
 
-# Crisis resources shown when no region is known.
-DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "US")
+# Crisis lines shown when a visitor's region is not known (a region code from safety/data/crisis_lines.json,
+# for a deployment that serves one country). Unset: no country's lines by default; the crisis page opens with
+# a region picker and the international directory, and guesses the region from the browser.
+DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "")

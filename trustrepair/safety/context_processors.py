@@ -1,15 +1,17 @@
-"""Puts the crisis panel (or nothing) into every page's context; base.html includes it first in <main>.
+"""Puts the crisis panel and a waiting gentle question (or nothing) into every page's context.
 
-Lazy: the query runs only when a page that extends base.html renders the include.
+base.html includes safety/_panel.html first in <main>; htmx fragments that save text include
+safety/_inline_help.html. Lazy: the queries run only when a template reads `safety_help`, and reading it
+marks what it shows as shown (so a panel folds after it has been seen, and an autosave never repeats it).
 """
 
 from django.utils.functional import SimpleLazyObject
 
-from trustrepair.safety.selectors import panel_for
+from trustrepair.safety.services import Help, help_to_show
 
 
 def crisis_panel(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"crisis_panel": None}
-    return {"crisis_panel": SimpleLazyObject(lambda: panel_for(user))}
+        return {"safety_help": Help()}
+    return {"safety_help": SimpleLazyObject(lambda: help_to_show(user))}

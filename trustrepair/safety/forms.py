@@ -1,6 +1,6 @@
 from django import forms
 
-from trustrepair.safety.models import SafetyPlan
+from trustrepair.safety.models import GentleQuestion, SafetyPlan
 from trustrepair.safety.services import REACHED_CHOICES
 
 HELP = {
@@ -45,3 +45,7 @@ class ReachedPersonForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the one that fits. If none does yet, the lines above are there for you."},
     )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=GentleQuestion.Answer.choices)

@@ -52,6 +52,9 @@ class RiskEvent(models.Model):
     layer = models.CharField(max_length=10, choices=Layer.choices, blank=True)
     model_version = models.CharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    shown_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person first saw the full panel; after that it folds to one line."
+    )
     collapsed_at = models.DateTimeField(null=True, blank=True)
     plan_reviewed_at = models.DateTimeField(null=True, blank=True)
     reached_person = models.CharField(max_length=20, blank=True)
@@ -78,6 +81,56 @@ class RiskEvent(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+
+class GentleQuestion(models.Model):
+    """A gentle, direct question asked when screening is unsure ("ask"), one per entry and category.
+
+    "Are you having thoughts of ending your life or of hurting yourself?" for the person's own safety, "Do you
+    feel safe at home right now?" for danger from someone else. An answer that points to risk (or "Not sure")
+    opens the matching crisis panel, as a RiskEvent of that category; the other answer closes the question
+    for that entry and category for good, so it is asked again only for a new category (a panel-level finding
+    opens the panel whatever was answered). Neither what the person wrote nor any score is kept here: the
+    category and the answer are encrypted, and the entry is named only by its type and public id.
+    """
+
+    class Answer(models.TextChoices):
+        YES = "yes", "Yes"
+        NOT_SURE = "not_sure", "Not sure"
+        NO = "no", "No"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gentle_questions")
+    source = models.CharField(max_length=80, help_text='Where it was written, e.g. "exercises.journalentry".')
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    category = EncryptedTextField(help_text="One of RiskEvent.Category, encrypted like everything it hints at.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    shown_at = models.DateTimeField(null=True, blank=True, help_text="First put in front of the person.")
+    answer = EncryptedTextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "answered_at"], name="safety_question_user_open")]
+
+    def __str__(self) -> str:
+        return f"Gentle question · {self.created_at:%Y-%m-%d}"
+
+    @property
+    def about(self) -> str:
+        """Which question this is: "self" (the person's own life) or "others" (danger from someone else)."""
+        return "others" if self.category == detection.DANGER_FROM_OTHERS else "self"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None
+
+    def points_to_risk(self, answer: str) -> bool:
+        """Yes to the "self" question, No to "Do you feel safe at home?", and Not sure to either."""
+        if answer == self.Answer.NOT_SURE:
+            return True
+        return answer == (self.Answer.NO if self.about == "others" else self.Answer.YES)
 
 
 class SafetyPlan(models.Model):

@@ -1,6 +1,7 @@
 """Crisis lines by region, from data/crisis_lines.json (versioned data, checked by tests)."""
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -22,10 +23,17 @@ def crisis_resources(region: str) -> dict:
         "region": code,
         "name": entry["name"],
         "emergency": entry["emergency"],
+        "emergency_tel": _first_number(entry["emergency"]),
         "lines": entry["lines"],
         "abuse": entry.get("abuse", []),
         "international": data["international"],
     }
+
+
+def _first_number(text: str) -> str:
+    """The number to dial from "999 or 112"; "" for "your local emergency number"."""
+    found = re.search(r"\d{2,}", text)
+    return found.group(0) if found else ""
 
 
 def regions() -> list[tuple[str, str]]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.shortcuts import get_object_or_404
 
 from trustrepair.safety import detection
-from trustrepair.safety.models import RiskEvent, SafetyPlan
+from trustrepair.safety.models import GentleQuestion, RiskEvent, SafetyPlan
 from trustrepair.safety.resources import crisis_resources
 
 
@@ -38,6 +39,26 @@ class Panel:
     reached_person: bool
     plan: SafetyPlan | None
     resources: dict = field(default_factory=dict)
+    emergency_first: bool = False  # a plan with means, or words about an overdose: the emergency number first
+    unseen_events: tuple[RiskEvent, ...] = ()  # open events whose panel has not been shown in full yet
+
+    @property
+    def seen(self) -> bool:
+        """Shown in full before: a free-text panel now folds to one line (a questionnaire's keeps its rules)."""
+        return not self.unseen_events
+
+    @property
+    def discreet(self) -> bool:
+        """Only danger from someone else: wording an onlooker could not read as being about abuse."""
+        return self.only_danger_from_others
+
+
+# Words about taking an overdose or about pills, tablets or poison, in the matched words of an event.
+_OVERDOSE = re.compile(r"overdos|\bod\b|pills?\b|tablets?\b|paracetamol|tylenol|acetaminophen|poison|swallow", re.I)
+
+
+def _needs_emergency_first(event: RiskEvent) -> bool:
+    return event.category == detection.PLAN_OR_MEANS or bool(_OVERDOSE.search(event.excerpt or ""))
 
 
 def panel_for(user) -> Panel | None:
@@ -63,4 +84,20 @@ def panel_for(user) -> Panel | None:
         reached_person=bool(follow_up and follow_up.reached_person),
         plan=safety_plan_for(user),
         resources=crisis_resources(getattr(user, "region", "") or ""),
+        emergency_first=any(_needs_emergency_first(e) for e in events),
+        unseen_events=tuple(e for e in text if e.shown_at is None),
     )
+
+
+def waiting_question_for(user) -> GentleQuestion | None:
+    """The gentle question waiting for the person's answer, newest first ("self" before "others")."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    waiting = list(GentleQuestion.objects.filter(user=user, answered_at__isnull=True)[:20])
+    if not waiting:
+        return None
+    return min(waiting, key=lambda q: (q.about != "self", -q.created_at.timestamp()))
+
+
+def question_for(user, public_id) -> GentleQuestion:
+    return get_object_or_404(GentleQuestion, user=user, public_id=public_id)

@@ -10,5 +10,6 @@ urlpatterns = [
     path("safety-plan/read/", views.plan_reviewed, name="plan_reviewed"),
     path("safe-now/", views.safe_now, name="safe_now"),
     path("panel/fold/", views.fold, name="fold"),
+    path("question/<uuid:public_id>/answer/", views.answer, name="answer"),
     path("check-in/<uuid:public_id>/", views.follow_up, name="follow_up"),
 ]

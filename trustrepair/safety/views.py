@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -5,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from trustrepair.core.access import login_required, member_required, public
 from trustrepair.safety import selectors, services
-from trustrepair.safety.forms import ReachedPersonForm, SafetyPlanForm
+from trustrepair.safety.forms import AnswerForm, ReachedPersonForm, SafetyPlanForm
 from trustrepair.safety.models import SafetyPlan
 from trustrepair.safety.resources import crisis_resources, regions
 
@@ -19,18 +20,33 @@ def _back(request, default: str = "core:home"):
 
 @public
 def crisis(request):
-    region = request.GET.get("region", "")
+    """Crisis lines for the region asked for, else the person's own, else the operator's DEFAULT_REGION.
+
+    A signed-out visitor with none of those is never shown one country's lines by default: the page opens
+    with the region picker and the international directory, and safety/region.js guesses the region from
+    the browser's language and time zone and asks for that region's lines (`guessed=1`).
+    """
     known = dict(regions())
-    if region not in known:
+    region = request.GET.get("region", "")
+    chosen = region in known
+    if not chosen:
         region = request.user.region if request.user.is_authenticated else ""
     if region not in known:
-        region = "US"
+        region = settings.DEFAULT_REGION
+    if region not in known:
+        region = ""
     plan = selectors.safety_plan_for(request.user) if request.user.is_authenticated else None
-    return render(
-        request,
-        "safety/crisis.html",
-        {"resources": crisis_resources(region), "regions": regions(), "region": region, "plan": plan},
-    )
+    context = {
+        "resources": crisis_resources(region or "OTHER"),
+        "regions": regions(),
+        "region": region,
+        "region_known": bool(region),
+        "guessed": chosen and request.GET.get("guessed") == "1",
+        "plan": plan,
+    }
+    if request.htmx and request.GET.get("lines") == "1":
+        return render(request, "safety/crisis.html#lines", context)
+    return render(request, "safety/crisis.html", context)
 
 
 @member_required
@@ -63,6 +79,25 @@ def plan_reviewed(request):
 def safe_now(request):
     services.mark_safe_now(request.user)
     messages.success(request, "Thank you for letting us know. Help is always one tap away: \u201cNeed help now?\u201d")
+    return _back(request)
+
+
+@login_required
+@require_POST
+def answer(request, public_id):
+    """The answer to a gentle question: a plain form POST that goes back to the page, or htmx in place."""
+    question = selectors.question_for(request.user, public_id)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Please choose Yes, Not sure or No.")
+        return _back(request)
+    opened = bool(services.answer_question(request.user, question=question, answer=form.cleaned_data["answer"]))
+    if request.htmx:
+        return render(request, "safety/_answered.html", {"opened": opened})
+    if opened:
+        messages.info(request, "Thank you for telling us. Here is some support, right now.")
+    else:
+        messages.success(request, "Thank you for answering. If that changes, help is always one tap away.")
     return _back(request)
 
 
