@@ -54,6 +54,9 @@ class SlotField(forms.CharField):
 class IntakeForm(forms.Form):
     """The confidential intake. Only the therapist you book sees it; it is encrypted when stored."""
 
+    # The only fields a link may fill in; a crafted link must not pick "phone" or plant a number.
+    FROM_LINK = ("start", "kind")
+
     start = SlotField(error_messages={"required": "Please go back and pick a time from the list."})
     kind = forms.ChoiceField(choices=Appointment.Kind.choices, widget=forms.HiddenInput)
     reason = forms.CharField(

@@ -78,7 +78,9 @@ def intake(request, therapist_id):
     """The confidential intake for one chosen time; on a clash it comes back with everything kept."""
     therapist = selectors.bookable_therapist(therapist_id)
     schedule = therapist.booking_schedule
-    form = forms.IntakeForm(request.POST or None, initial=request.GET.dict() or None)
+    # A link may choose the time and the kind, never the contact details or what the person writes.
+    from_link = {name: request.GET[name] for name in forms.IntakeForm.FROM_LINK if name in request.GET}
+    form = forms.IntakeForm(request.POST or None, initial=from_link)
     if request.method == "POST" and form.is_valid():
         try:
             appointment = services.book_appointment(
