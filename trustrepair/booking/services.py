@@ -53,6 +53,14 @@ class SlotNotOffered(BookingError):
         super().__init__("That time is not open for booking (it may be too soon, too far ahead or outside open hours).")
 
 
+class SlotTooFar(BookingError):
+    def __init__(self, horizon_days: int):
+        super().__init__(
+            f"Please choose a time within the next {horizon_days} days: "
+            "that is as far ahead as this therapist takes bookings."
+        )
+
+
 class NotAllowed(BookingError):
     field = None
 
@@ -105,6 +113,8 @@ def regenerate_feed_token(schedule: Schedule) -> Schedule:
 def _check_slot(schedule: Schedule, *, kind: str, start: dt.datetime, now: dt.datetime, excluding=None) -> None:
     if start <= now:
         raise SlotInPast()
+    if start > now + dt.timedelta(days=schedule.horizon_days):
+        raise SlotTooFar(schedule.horizon_days)  # checked before any arithmetic that could overflow
     tz = ZoneInfo(schedule.time_zone)
     local_day = start.astimezone(tz).date()
     offered = selectors.open_slots(

@@ -51,7 +51,10 @@ def book(request, therapist_id, kind=None):
     if kind and "kind" not in data:
         data["kind"] = kind
     form = forms.DayForm(
-        data if "day" in data else None, today=today, initial={"kind": data.get("kind", "consultation")}
+        data if "day" in data else None,
+        today=today,
+        horizon_days=schedule.horizon_days,
+        initial={"kind": data.get("kind", "consultation")},
     )
     chosen_kind = data.get("kind") if data.get("kind") in Appointment.Kind.values else Appointment.Kind.CONSULTATION
     day_slots = None
@@ -80,7 +83,8 @@ def intake(request, therapist_id):
     schedule = therapist.booking_schedule
     # A link may choose the time and the kind, never the contact details or what the person writes.
     from_link = {name: request.GET[name] for name in forms.IntakeForm.FROM_LINK if name in request.GET}
-    form = forms.IntakeForm(request.POST or None, initial=from_link)
+    now = timezone.now()
+    form = forms.IntakeForm(request.POST or None, initial=from_link, now=now, horizon_days=schedule.horizon_days)
     if request.method == "POST" and form.is_valid():
         try:
             appointment = services.book_appointment(
@@ -96,7 +100,7 @@ def intake(request, therapist_id):
                 may_leave_messages=form.cleaned_data["may_leave_messages"],
             )
         except services.BookingError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             if appointment.status == Appointment.Status.REQUESTED:
                 messages.success(request, "Your request is sent. You will get an email when the therapist replies.")
@@ -107,11 +111,12 @@ def intake(request, therapist_id):
     kind = request.POST.get("kind") or request.GET.get("kind") or "consultation"
     if kind not in Appointment.Kind.values:
         kind = Appointment.Kind.CONSULTATION
-    if start is None and request.method == "GET":
-        messages.error(request, "That time could not be read. Please pick a time from the list.")
+    in_range = forms.within_horizon(start, now=now, horizon_days=schedule.horizon_days)
+    if not in_range and request.method == "GET":
+        messages.error(request, "That time could not be used. Please pick a time from the list.")
         return redirect("booking:book", therapist_id=therapist.public_id)
     other_slots = []
-    if start is not None and form.errors:
+    if in_range and form.errors:
         day = in_zone(start, request.user.time_zone).date()
         other_slots = selectors.open_slots_on_viewer_day(
             schedule, kind=kind, day=day, viewer_zone=request.user.time_zone
@@ -119,7 +124,7 @@ def intake(request, therapist_id):
     context = {
         "therapist": therapist,
         "form": form,
-        "start": start,
+        "start": start if in_range else None,
         "kind": kind,
         "kind_label": Appointment.Kind(kind).label,
         "length": int(schedule.length(kind).total_seconds() // 60),
@@ -213,18 +218,23 @@ def reschedule(request, public_id):
     schedule = selectors.schedule_for(appointment.therapist)
     viewer_zone = request.user.time_zone
     today = _today(request.user)
-    form = forms.RescheduleForm(request.POST or None)
+    form = forms.RescheduleForm(request.POST or None, now=timezone.now(), horizon_days=schedule.horizon_days)
     if request.method == "POST" and form.is_valid():
         try:
             services.reschedule(appointment, by=request.user, start=form.cleaned_data["start"])
         except services.BookingError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             messages.success(request, "Moved. Both of you have been told.")
             return redirect(appointment)
     picked = request.GET.copy()
     picked["kind"] = appointment.kind  # the kind never changes when moving
-    day_form = forms.DayForm(picked if "day" in picked else None, today=today, initial={"kind": appointment.kind})
+    day_form = forms.DayForm(
+        picked if "day" in picked else None,
+        today=today,
+        horizon_days=schedule.horizon_days,
+        initial={"kind": appointment.kind},
+    )
     day_form.fields["kind"].widget = forms.forms.HiddenInput()
     day_slots = None
     if day_form.is_bound and day_form.is_valid():
