@@ -42,3 +42,22 @@ def book(client, therapist, start, *, kind="consultation", reason=INTAKE_SECRET,
         preferences=extra.pop("preferences", "no mornings"),
         **extra,
     )
+
+
+def spaced_slots(schedule, *, kind="consultation", count=6, hours_apart=2):
+    """`count` open slots at least `hours_apart` apart, so booking one never blocks the next."""
+    chosen = []
+    for start in upcoming_slots(schedule, kind=kind, days=4):
+        if not chosen or start - chosen[-1] >= dt.timedelta(hours=hours_apart):
+            chosen.append(start)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def another_therapist(email):
+    """A second bookable therapist, open every day."""
+    from trustrepair.accounts.models import User
+
+    therapist = User.objects.create_user(email=email, password=None, role=User.Role.THERAPIST, display_name="Dr X")
+    return therapist, open_every_day(therapist)

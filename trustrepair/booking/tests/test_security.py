@@ -131,3 +131,86 @@ def test_time_off_far_outside_any_horizon_is_refused_by_the_field(client, therap
     assert response.status_code == 400
     form = response.context["off_form"]
     assert form.errors.get("first_day") or form.errors.get("last_day")
+
+
+# ---- item 12: booking limits -----------------------------------------------------------------------------
+def test_a_client_may_hold_two_upcoming_appointments_with_one_therapist(client_alice, therapist_tess, schedule):
+    from trustrepair.booking import services
+    from trustrepair.booking.tests.helpers import book, spaced_slots
+
+    first, second, third = spaced_slots(schedule, count=3)
+    book(client_alice, therapist_tess, first)
+    book(client_alice, therapist_tess, second)
+    with pytest.raises(services.BookingLimitReached, match="2 upcoming appointments with this therapist"):
+        book(client_alice, therapist_tess, third)
+
+
+def test_a_cancelled_appointment_frees_its_place(client_alice, therapist_tess, schedule):
+    from trustrepair.booking import services
+    from trustrepair.booking.tests.helpers import book, spaced_slots
+
+    first, second, third = spaced_slots(schedule, count=3)
+    book(client_alice, therapist_tess, first)
+    services.cancel(book(client_alice, therapist_tess, second), by=client_alice)
+    assert book(client_alice, therapist_tess, third).is_active
+
+
+def test_a_client_may_hold_four_upcoming_appointments_in_all(client_alice, therapist_tess, schedule):
+    from trustrepair.booking import services
+    from trustrepair.booking.tests.helpers import another_therapist, book, spaced_slots
+
+    others = [another_therapist(f"t{i}@example.test") for i in range(3)]
+    for therapist, their_schedule in [(therapist_tess, schedule), *others[:1]]:
+        for start in spaced_slots(their_schedule, count=2):
+            book(client_alice, therapist, start)
+    therapist, their_schedule = others[1]
+    with pytest.raises(services.BookingLimitReached, match="4 upcoming appointments"):
+        book(client_alice, therapist, spaced_slots(their_schedule, count=1)[0])
+
+
+def test_at_most_ten_booking_attempts_an_hour_count_failed_ones_too(client_alice, therapist_tess, schedule):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from trustrepair.booking import services
+    from trustrepair.booking.models import Appointment
+    from trustrepair.booking.tests.helpers import book
+
+    now = timezone.now()
+    for _ in range(10):  # ten tries at a time that has passed: each is refused, each counts
+        with pytest.raises(services.SlotInPast):
+            book(client_alice, therapist_tess, now - dt.timedelta(hours=1), now=now)
+    good = upcoming_slots(schedule)[0]
+    with pytest.raises(services.TooManyAttempts, match="10 times in the last hour"):
+        book(client_alice, therapist_tess, good, now=now)
+    assert not Appointment.objects.filter(client=client_alice).exists()
+    # An hour later the client may try again.
+    assert book(client_alice, therapist_tess, good, now=now + dt.timedelta(minutes=61)).is_active
+
+
+def test_the_rate_limit_is_kept_in_the_database_not_in_one_process(client_alice, therapist_tess, schedule):
+    """Every worker on every machine sees the same count: the attempts are rows, not process memory."""
+    from trustrepair.booking import services
+    from trustrepair.booking.models import BookingAttempt
+    from trustrepair.booking.tests.helpers import book
+
+    with pytest.raises(services.BookingError):
+        book(client_alice, therapist_tess, upcoming_slots(schedule)[0].replace(year=2000))
+    assert BookingAttempt.objects.filter(client=client_alice).count() == 1
+
+
+def test_the_intake_page_explains_the_limit_and_keeps_the_words(client, client_alice, therapist_tess, schedule):
+    from trustrepair.booking.tests.helpers import book, spaced_slots
+
+    first, second, third = spaced_slots(schedule, count=3)
+    book(client_alice, therapist_tess, first)
+    book(client_alice, therapist_tess, second)
+    client.force_login(client_alice)
+    response = client.post(
+        reverse("booking:intake", args=[therapist_tess.public_id]),
+        {"start": third.isoformat(), "kind": "consultation", "reason": "words I wrote", "contact_method": "email"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "2 upcoming appointments with this therapist" in html and "words I wrote" in html
