@@ -195,3 +195,20 @@ class AppointmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class BookingAttempt(models.Model):
+    """One call to book, kept for an hour: the rate limit every worker on every machine shares.
+
+    Rows live in the database (not process memory or a per-process cache), so ten attempts an hour hold
+    however many gunicorn processes answer; old rows are pruned by the next attempt.
+    """
+
+    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "at"], name="booking_attempt_client_at")]
+
+    def __str__(self) -> str:
+        return f"Booking attempt at {self.at:%Y-%m-%d %H:%M}"

@@ -20,6 +20,7 @@ from trustrepair.booking.models import (
     Appointment,
     AppointmentChange,
     AvailabilityRule,
+    BookingAttempt,
     Schedule,
     TimeOff,
     new_feed_token,
@@ -63,6 +64,26 @@ class SlotTooFar(BookingError):
 
 class NotAllowed(BookingError):
     field = None
+
+
+# Limits on one client's bookings (issue 8): each booking emails two people and holds a therapist's time.
+MAX_ACTIVE_PER_THERAPIST = 2
+MAX_ACTIVE_IN_ALL = 4
+MAX_ATTEMPTS_PER_HOUR = 10
+
+
+class BookingLimitReached(BookingError):
+    field = None
+
+
+class TooManyAttempts(BookingError):
+    field = None
+
+    def __init__(self):
+        super().__init__(
+            f"You have tried to book {MAX_ATTEMPTS_PER_HOUR} times in the last hour. "
+            "Please wait a while and try again; what you wrote is kept."
+        )
 
 
 # ---- availability -------------------------------------------------------------------------------
@@ -137,6 +158,40 @@ def _check_slot(schedule: Schedule, *, kind: str, start: dt.datetime, now: dt.da
     raise SlotNotOffered()
 
 
+def _note_attempt(client: User, *, now: dt.datetime) -> None:
+    """Count this attempt, or refuse it when the client already made the hourly maximum.
+
+    Its own committed transaction, so a booking that then fails still counts; the client's row is locked
+    so two workers cannot both let the eleventh attempt through.
+    """
+    since = now - dt.timedelta(hours=1)
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=client.pk).values_list("pk", flat=True).first()
+        BookingAttempt.objects.filter(client=client, at__lte=since).delete()
+        if BookingAttempt.objects.filter(client=client, at__gt=since).count() >= MAX_ATTEMPTS_PER_HOUR:
+            raise TooManyAttempts()
+        BookingAttempt.objects.create(client=client, at=now)
+
+
+def _check_limits(client: User, *, therapist: User, now: dt.datetime) -> None:
+    """At most two upcoming appointments with one therapist and four in all (requests count too)."""
+    upcoming = list(
+        Appointment.objects.select_for_update()
+        .filter(client=client, status__in=ACTIVE_STATUSES, end__gt=now)
+        .values_list("therapist_id", flat=True)
+    )
+    if upcoming.count(therapist.pk) >= MAX_ACTIVE_PER_THERAPIST:
+        raise BookingLimitReached(
+            f"You already have {MAX_ACTIVE_PER_THERAPIST} upcoming appointments with this therapist. "
+            "Please wait until one has taken place, or cancel one, before booking another."
+        )
+    if len(upcoming) >= MAX_ACTIVE_IN_ALL:
+        raise BookingLimitReached(
+            f"You already have {MAX_ACTIVE_IN_ALL} upcoming appointments. "
+            "Please wait until one has taken place, or cancel one, before booking another."
+        )
+
+
 def _locked_schedule(therapist: User) -> Schedule:
     try:
         return Schedule.objects.select_for_update().get(therapist=therapist, accepts_bookings=True)
@@ -162,9 +217,13 @@ def book_appointment(
     now = now or timezone.now()
     if client.pk == therapist.pk or therapist.role != User.Role.THERAPIST:
         raise NotAllowed("You cannot book this person.")
+    _note_attempt(client, now=now)
     try:
         with transaction.atomic():
             schedule = _locked_schedule(therapist)
+            # The client's row serialises their own bookings across therapists (the limit in all).
+            User.objects.select_for_update().filter(pk=client.pk).values_list("pk", flat=True).first()
+            _check_limits(client, therapist=therapist, now=now)
             _check_slot(schedule, kind=kind, start=start, now=now)
             end = start + schedule.length(kind)
             appointment = Appointment.objects.create(

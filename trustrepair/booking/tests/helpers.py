@@ -61,3 +61,9 @@ def another_therapist(email):
 
     therapist = User.objects.create_user(email=email, password=None, role=User.Role.THERAPIST, display_name="Dr X")
     return therapist, open_every_day(therapist)
+
+
+def another_client(email):
+    from trustrepair.accounts.models import User
+
+    return User.objects.create_user(email=email, password=None, role=User.Role.CLIENT, display_name="Client")
