@@ -10,7 +10,17 @@ from trustrepair.booking.models import AvailabilityRule
 INTAKE_SECRET = "my partner Sam reads my diary and I feel watched"
 
 
+def list_in_directory(therapist):
+    """Give the therapist a verified, listed directory profile: only listed therapists can be booked."""
+    from trustrepair.directory.models import TherapistProfile
+    from trustrepair.directory.tests.factories import make_profile
+
+    profile = TherapistProfile.objects.filter(user=therapist, is_listed=True).first()
+    return profile or make_profile(therapist, verified_by=None, name=f"Dr {therapist.display_name or 'Test'}")
+
+
 def open_every_day(therapist, *, zone="America/New_York", start=dt.time(0, 0), end=dt.time(23, 59), **settings):
+    list_in_directory(therapist)
     schedule = selectors.schedule_for(therapist)
     fields = {"time_zone": zone, "min_notice_hours": 0, **settings}
     services.update_schedule(schedule, **fields)

@@ -1,5 +1,6 @@
 """Holes a security review found in booking (issue 8): each test states the rule that closes one."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -214,3 +215,126 @@ def test_the_intake_page_explains_the_limit_and_keeps_the_words(client, client_a
     assert response.status_code == 400
     html = response.content.decode()
     assert "2 upcoming appointments with this therapist" in html and "words I wrote" in html
+
+
+# ---- item 3: only listed therapists are bookable; returning or suspending withdraws their bookings ---------
+@pytest.fixture
+def requested_and_confirmed(client_alice, therapist_tess, schedule):
+    from trustrepair.booking.tests.helpers import book, spaced_slots
+
+    first, second = spaced_slots(schedule, count=2)
+    return book(client_alice, therapist_tess, first), book(client_alice, therapist_tess, second, kind="session")
+
+
+def test_a_therapist_with_no_listed_profile_cannot_be_booked(client, client_alice, therapist_tess):
+    from trustrepair.booking import selectors, services
+    from trustrepair.booking.tests.helpers import book
+
+    schedule = selectors.schedule_for(therapist_tess)  # taking bookings, open hours, but never verified
+    for weekday in range(7):
+        services.add_rule(schedule, weekday=weekday, start=dt.time(9), end=dt.time(17))
+    services.update_schedule(schedule, min_notice_hours=0)
+    client.force_login(client_alice)
+    assert client.get(reverse("booking:book", args=[therapist_tess.public_id])).status_code == 404
+    assert client.get(reverse("booking:intake", args=[therapist_tess.public_id])).status_code == 404
+    with pytest.raises(services.NotAllowed):
+        book(client_alice, therapist_tess, upcoming_slots(schedule, days=7)[0])
+
+
+@pytest.mark.parametrize("action", ["return", "suspend"])
+def test_a_returned_or_suspended_therapist_cannot_be_booked(
+    client, client_alice, staff_sam, therapist_tess, schedule, action
+):
+    from trustrepair.booking import services
+    from trustrepair.booking.tests.helpers import book
+    from trustrepair.directory import services as directory_services
+
+    profile = therapist_tess.therapist_profile
+    if action == "return":
+        directory_services.return_profile(staff_sam, profile=profile, note="Please add your licence number.")
+    else:
+        directory_services.suspend_profile(staff_sam, profile=profile, reason="licence lapsed", for_cause=False)
+    client.force_login(client_alice)
+    assert client.get(reverse("booking:book", args=[therapist_tess.public_id])).status_code == 404
+    with pytest.raises(services.NotAllowed):
+        book(client_alice, therapist_tess, upcoming_slots(schedule)[0])
+
+
+def test_returning_a_profile_cancels_pending_requests_neutrally_and_keeps_confirmed_ones(
+    client, mailoutbox, client_alice, staff_sam, therapist_tess, requested_and_confirmed
+):
+    from trustrepair.directory import services as directory_services
+
+    request, session = requested_and_confirmed
+    mailoutbox.clear()
+    directory_services.return_profile(staff_sam, profile=therapist_tess.therapist_profile, note="Licence unclear.")
+    request.refresh_from_db()
+    session.refresh_from_db()
+    assert request.status == "cancelled" and session.status == "confirmed"
+    [notice] = mailoutbox
+    assert notice.to == [client_alice.email]
+    assert "cancelled" in notice.subject
+    assert "Tess" not in notice.subject + notice.body and "Licence" not in notice.body  # neutral
+    assert reverse("directory:find") in notice.body  # a way to find someone else
+    client.force_login(client_alice)
+    page = client.get(request.get_absolute_url()).content.decode()
+    assert "find another therapist" in page.lower() and reverse("directory:find") in page
+
+
+def test_suspending_for_cause_cancels_confirmed_appointments_too(
+    mailoutbox, client_alice, staff_sam, therapist_tess, requested_and_confirmed
+):
+    from trustrepair.directory import services as directory_services
+
+    request, session = requested_and_confirmed
+    mailoutbox.clear()
+    directory_services.suspend_profile(
+        staff_sam, profile=therapist_tess.therapist_profile, reason="complaint upheld", for_cause=True
+    )
+    request.refresh_from_db()
+    session.refresh_from_db()
+    assert request.status == "cancelled" and session.status == "cancelled"
+    assert len(mailoutbox) == 2 and all("complaint" not in m.body for m in mailoutbox)
+
+
+def test_suspending_without_cause_keeps_confirmed_appointments(
+    client_alice, staff_sam, therapist_tess, requested_and_confirmed
+):
+    from trustrepair.directory import services as directory_services
+
+    request, session = requested_and_confirmed
+    directory_services.suspend_profile(
+        staff_sam, profile=therapist_tess.therapist_profile, reason="on leave", for_cause=False
+    )
+    request.refresh_from_db()
+    session.refresh_from_db()
+    assert request.status == "cancelled" and session.status == "confirmed"
+
+
+def test_staff_suspend_for_cause_from_the_review_page(client, staff_sam, therapist_tess, requested_and_confirmed):
+    request, session = requested_and_confirmed
+    client.force_login(staff_sam)
+    url = reverse("directory:staff_review", args=[therapist_tess.therapist_profile.public_id])
+    response = client.post(url, {"decision": "suspend", "note": "complaint upheld", "for_cause": "on"})
+    assert response.status_code == 302
+    therapist_tess.therapist_profile.refresh_from_db()
+    profile = therapist_tess.therapist_profile
+    assert profile.status == "suspended" and profile.suspended_for_cause and not profile.is_listed
+    session.refresh_from_db()
+    assert session.status == "cancelled"
+
+
+def test_a_therapist_whose_profile_was_returned_does_not_read_the_intake(
+    client, staff_sam, therapist_tess, requested_and_confirmed
+):
+    from trustrepair.booking.tests.helpers import INTAKE_SECRET
+    from trustrepair.core.models import AuditEvent
+    from trustrepair.directory import services as directory_services
+
+    _request, session = requested_and_confirmed
+    directory_services.return_profile(staff_sam, profile=therapist_tess.therapist_profile, note="Licence unclear.")
+    client.force_login(therapist_tess)
+    response = client.get(session.get_absolute_url())
+    assert response.status_code == 200  # the time stays on their calendar
+    assert INTAKE_SECRET not in response.content.decode()
+    assert not AuditEvent.objects.filter(object_id=str(session.public_id), actor=therapist_tess).exists()
