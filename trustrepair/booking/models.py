@@ -109,6 +109,14 @@ class Appointment(models.Model):
         DECLINED = "declined", "Declined"
         CANCELLED = "cancelled", "Cancelled"
 
+    class CancelReason(models.TextChoices):
+        """Why the practice (not a person) cancelled: neutral words both sides may read."""
+
+        NONE = "", "—"
+        THERAPIST_UNAVAILABLE = "therapist_unavailable", "The therapist is no longer taking appointments here."
+        THERAPIST_LEFT = "therapist_left", "The therapist no longer works through TrustRepair."
+        CLIENT_LEFT = "client_left", "The client closed their account."
+
     class Contact(models.TextChoices):
         EMAIL = "email", "Email to my account address"
         PHONE = "phone", "Phone call"
@@ -141,6 +149,7 @@ class Appointment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_late_cancellation = models.BooleanField(default=False)
+    cancel_reason = models.CharField(max_length=30, choices=CancelReason.choices, blank=True, default="")
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils import timezone
 
 from trustrepair.booking import ics
@@ -131,3 +132,25 @@ def reminder(appointment: Appointment) -> None:
             [f"A reminder of your appointment on {when(appointment.start, person.time_zone)}.", _link(appointment)],
             attach_ics=ics_for(appointment),
         )
+
+
+def withdrawn(appointment: Appointment) -> None:
+    """The practice cancelled because the therapist is no longer available here (returned, suspended or gone).
+
+    One neutral notice to the client: no therapist name, no reason, and a way to find someone else. It is
+    one function so the shared notification sender can take it over without touching the callers.
+    """
+    client = appointment.client
+    if client is None:
+        return
+    _send(
+        client,
+        "appointment cancelled",
+        [
+            f"Your appointment on {when(appointment.start, client.time_zone)} has been cancelled, because the "
+            "therapist is no longer available through TrustRepair. Nothing you did caused this.",
+            f"You can find another therapist here: {site_url(reverse('directory:find'))}",
+            _link(appointment),
+        ],
+        attach_ics=ics_for(appointment, cancelled=True),
+    )

@@ -26,6 +26,7 @@ from trustrepair.booking.models import (
     new_feed_token,
 )
 from trustrepair.core.audit import record_access
+from trustrepair.directory import selectors as directory_selectors
 from trustrepair.safety.services import screen_text
 
 log = logging.getLogger(__name__)
@@ -217,6 +218,8 @@ def book_appointment(
     now = now or timezone.now()
     if client.pk == therapist.pk or therapist.role != User.Role.THERAPIST:
         raise NotAllowed("You cannot book this person.")
+    if not directory_selectors.is_listed(therapist):
+        raise NotAllowed("This therapist is not taking bookings here.")
     _note_attempt(client, now=now)
     try:
         with transaction.atomic():
@@ -340,17 +343,52 @@ def reschedule(
     return appointment
 
 
-def read_intake(appointment: Appointment, *, reader: User) -> Appointment:
-    """The therapist reading a client's intake is audited; the client reading their own is not."""
-    if reader.pk != appointment.client_id:
-        record_access(
-            actor=reader,
-            subject=appointment.client,
-            action="read",
-            obj=appointment,
-            reason="Read the intake form of an appointment booked with them",
+def read_intake(appointment: Appointment, *, reader: User) -> bool:
+    """Whether `reader` may see the intake now. The client always sees their own (not audited); the therapist
+    only while staff verify their licence, and each such read is audited."""
+    if reader.pk == appointment.client_id:
+        return True
+    if reader.pk != appointment.therapist_id or not directory_selectors.is_verified(reader):
+        return False
+    record_access(
+        actor=reader,
+        subject=appointment.client,
+        action="read",
+        obj=appointment,
+        reason="Read the intake form of an appointment booked with them",
+    )
+    return True
+
+
+def _cancel_for_the_practice(appointment: Appointment, *, reason: str, now: dt.datetime) -> None:
+    """Cancel on the practice's behalf (nobody's late cancellation); the caller tells whoever must know."""
+    appointment.status = Appointment.Status.CANCELLED
+    appointment.cancelled_at = now
+    appointment.cancelled_by = None
+    appointment.cancel_reason = reason
+    appointment.sequence += 1
+    appointment.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "sequence"])
+    AppointmentChange.objects.create(appointment=appointment, actor=None, action=AppointmentChange.Action.CANCELLED)
+
+
+def withdraw_bookings(*, therapist: User, include_confirmed: bool, now: dt.datetime | None = None) -> int:
+    """A therapist leaves the directory (returned or suspended): their upcoming requests are cancelled, and
+    their confirmed appointments too when `include_confirmed` (a suspension for cause). Each client gets a
+    neutral notice with a way to find someone else."""
+    now = now or timezone.now()
+    statuses = ACTIVE_STATUSES if include_confirmed else (Appointment.Status.REQUESTED,)
+    withdrawn = 0
+    with transaction.atomic():
+        upcoming = (
+            Appointment.objects.select_for_update()
+            .select_related("client", "therapist")
+            .filter(therapist=therapist, status__in=statuses, end__gt=now)
         )
-    return appointment
+        for appointment in upcoming:
+            _cancel_for_the_practice(appointment, reason=Appointment.CancelReason.THERAPIST_UNAVAILABLE, now=now)
+            transaction.on_commit(lambda a=appointment: notify.withdrawn(a), robust=True)
+            withdrawn += 1
+    return withdrawn
 
 
 # ---- reminders ----------------------------------------------------------------------------------

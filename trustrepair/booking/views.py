@@ -151,7 +151,7 @@ def my_appointments(request):
 @participant_required
 def appointment(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
-    services.read_intake(appointment, reader=request.user)
+    intake_visible = services.read_intake(appointment, reader=request.user)
     now = timezone.now()
     return render(
         request,
@@ -159,6 +159,7 @@ def appointment(request, public_id):
         {
             "appointment": appointment,
             "is_therapist": request.user.pk == appointment.therapist_id,
+            "intake_visible": intake_visible,
             "can_change": appointment.is_active and appointment.end > now,
             "is_late": appointment.is_active and services.is_late(appointment, now=now),
             "changes": appointment.changes.select_related("actor"),

@@ -85,6 +85,7 @@ def _saved_message(profile) -> str:
 def staff_queue(request):
     context = {
         "queue": selectors.verification_queue(),
+        "suspended": selectors.suspended_profiles(),
         "terms": selectors.terms(),
         "term_form": TermForm(),
         "import_form": ImportForm(),
@@ -98,9 +99,21 @@ def staff_review(request, public_id):
     therapist = selectors.profile_for_staff(public_id)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["decision"] == "verify":
+        decision = form.cleaned_data["decision"]
+        if decision == "verify":
             services.verify_profile(request.user, profile=therapist)
             messages.success(request, f"{therapist.name} is verified.")
+        elif decision == "suspend":
+            for_cause = form.cleaned_data["for_cause"]
+            services.suspend_profile(
+                request.user, profile=therapist, reason=form.cleaned_data["note"], for_cause=for_cause
+            )
+            messages.success(
+                request,
+                f"{therapist.name} is suspended. Pending requests"
+                + (" and confirmed appointments" if for_cause else "")
+                + " were cancelled and the clients told.",
+            )
         else:
             services.return_profile(request.user, profile=therapist, note=form.cleaned_data["note"])
             messages.success(request, f"{therapist.name}'s profile went back with your note.")

@@ -12,11 +12,15 @@ INTAKE_SECRET = "my partner Sam reads my diary and I feel watched"
 
 def list_in_directory(therapist):
     """Give the therapist a verified, listed directory profile: only listed therapists can be booked."""
+    from trustrepair.directory import services as directory_services
     from trustrepair.directory.models import TherapistProfile
     from trustrepair.directory.tests.factories import make_profile
 
     profile = TherapistProfile.objects.filter(user=therapist, is_listed=True).first()
-    return profile or make_profile(therapist, verified_by=None, name=f"Dr {therapist.display_name or 'Test'}")
+    if profile is None:
+        profile = make_profile(therapist, name=f"Dr {therapist.display_name or 'Test'}")
+        profile = directory_services.verify_profile(None, profile=profile)
+    return profile
 
 
 def open_every_day(therapist, *, zone="America/New_York", start=dt.time(0, 0), end=dt.time(23, 59), **settings):

@@ -261,13 +261,20 @@ def test_a_returned_or_suspended_therapist_cannot_be_booked(
 
 
 def test_returning_a_profile_cancels_pending_requests_neutrally_and_keeps_confirmed_ones(
-    client, mailoutbox, client_alice, staff_sam, therapist_tess, requested_and_confirmed
+    client,
+    mailoutbox,
+    client_alice,
+    staff_sam,
+    therapist_tess,
+    requested_and_confirmed,
+    django_capture_on_commit_callbacks,
 ):
     from trustrepair.directory import services as directory_services
 
     request, session = requested_and_confirmed
     mailoutbox.clear()
-    directory_services.return_profile(staff_sam, profile=therapist_tess.therapist_profile, note="Licence unclear.")
+    with django_capture_on_commit_callbacks(execute=True):
+        directory_services.return_profile(staff_sam, profile=therapist_tess.therapist_profile, note="Licence unclear.")
     request.refresh_from_db()
     session.refresh_from_db()
     assert request.status == "cancelled" and session.status == "confirmed"
@@ -282,15 +289,16 @@ def test_returning_a_profile_cancels_pending_requests_neutrally_and_keeps_confir
 
 
 def test_suspending_for_cause_cancels_confirmed_appointments_too(
-    mailoutbox, client_alice, staff_sam, therapist_tess, requested_and_confirmed
+    mailoutbox, client_alice, staff_sam, therapist_tess, requested_and_confirmed, django_capture_on_commit_callbacks
 ):
     from trustrepair.directory import services as directory_services
 
     request, session = requested_and_confirmed
     mailoutbox.clear()
-    directory_services.suspend_profile(
-        staff_sam, profile=therapist_tess.therapist_profile, reason="complaint upheld", for_cause=True
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        directory_services.suspend_profile(
+            staff_sam, profile=therapist_tess.therapist_profile, reason="complaint upheld", for_cause=True
+        )
     request.refresh_from_db()
     session.refresh_from_db()
     assert request.status == "cancelled" and session.status == "cancelled"
