@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection, transaction
 
@@ -159,9 +161,9 @@ def test_the_migration_encrypts_categories_written_before_it(client_alice):
     screen_text(client_alice, "honestly I want to die", source="exercises.journal")
     with connection.cursor() as cursor:  # a row as the old plain-text column held it
         cursor.execute("UPDATE safety_riskevent SET category = %s", ["self_harm"])
-    with connection.schema_editor() as editor:
-        migration.encrypt_existing(None, editor)
-        migration.encrypt_existing(None, editor)  # running twice changes nothing
+    editor = SimpleNamespace(connection=connection)  # the migration function only uses its connection
+    migration.encrypt_existing(None, editor)
+    migration.encrypt_existing(None, editor)  # running twice changes nothing
     with connection.cursor() as cursor:
         cursor.execute("SELECT category FROM safety_riskevent")
         [(raw,)] = cursor.fetchall()
