@@ -346,3 +346,113 @@ def test_a_therapist_whose_profile_was_returned_does_not_read_the_intake(
     assert response.status_code == 200  # the time stays on their calendar
     assert INTAKE_SECRET not in response.content.decode()
     assert not AuditEvent.objects.filter(object_id=str(session.public_id), actor=therapist_tess).exists()
+
+
+# ---- item 14: erasure follows the records table -------------------------------------------------------------
+@pytest.fixture
+def past_and_upcoming(client_alice, therapist_tess, schedule):
+    """A confirmed session that already happened and a confirmed one still to come."""
+    from django.utils import timezone
+
+    from trustrepair.booking.models import Appointment
+    from trustrepair.booking.tests.helpers import book, spaced_slots
+
+    upcoming = book(client_alice, therapist_tess, spaced_slots(schedule, count=1, kind="session")[0], kind="session")
+    start = timezone.now() - dt.timedelta(days=7)
+    past = Appointment.objects.create(
+        therapist=therapist_tess,
+        client=client_alice,
+        kind="session",
+        status="confirmed",
+        start=start,
+        end=start + dt.timedelta(minutes=50),
+        blocks_until=start + dt.timedelta(minutes=60),
+        reason="what I wrote last week",
+        contact_method="phone",
+        contact_detail="+1 555 0100",
+    )
+    return past, upcoming
+
+
+def test_erasing_a_client_keeps_the_practices_record_restricted_and_without_them(
+    mailoutbox, client_alice, therapist_tess, past_and_upcoming, django_capture_on_commit_callbacks
+):
+    from trustrepair.booking.models import Appointment
+    from trustrepair.core import privacy
+
+    past, upcoming = past_and_upcoming
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase_user(client_alice)
+    past, upcoming = Appointment.objects.get(pk=past.pk), Appointment.objects.get(pk=upcoming.pk)
+    for record in (past, upcoming):
+        assert record.client is None and record.restricted_at is not None
+        assert record.retain_until > record.restricted_at + dt.timedelta(days=6 * 365)
+        assert record.contact_detail == ""  # a phone number identifies the person; the record does not need it
+    assert past.reason == "what I wrote last week"  # the clinical record itself is kept
+    # The upcoming session leaves the therapist's calendar, and the therapist is told neutrally.
+    assert upcoming.status == "cancelled" and past.status == "confirmed"
+    [notice] = mailoutbox
+    assert notice.to == [therapist_tess.email] and "cancelled" in notice.subject
+    assert "Alice" not in notice.subject + notice.body
+
+
+def test_the_therapist_sees_a_former_client_and_no_intake_once_the_client_is_erased(
+    client, client_alice, therapist_tess, past_and_upcoming
+):
+    from trustrepair.core import privacy
+
+    past, _upcoming = past_and_upcoming
+    privacy.erase_user(client_alice)
+    client.force_login(therapist_tess)
+    page = client.get(past.get_absolute_url()).content.decode()
+    assert "a former client" in page and "what I wrote last week" not in page
+    listing = client.get(reverse("booking:therapist_appointments")).content.decode()
+    assert "a former client" in listing and "None" not in listing
+
+
+def test_erasing_a_therapist_cancels_upcoming_appointments_neutrally_and_clients_keep_their_records(
+    client, mailoutbox, client_alice, therapist_tess, past_and_upcoming, django_capture_on_commit_callbacks
+):
+    from trustrepair.booking.models import Appointment
+    from trustrepair.core import privacy
+
+    past, upcoming = past_and_upcoming
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy.erase_user(therapist_tess)
+    past, upcoming = Appointment.objects.get(pk=past.pk), Appointment.objects.get(pk=upcoming.pk)
+    assert past.therapist is None and upcoming.therapist is None
+    assert upcoming.status == "cancelled" and past.status == "confirmed"
+    [notice] = mailoutbox
+    assert notice.to == [client_alice.email] and "cancelled" in notice.subject
+    assert reverse("directory:find") in notice.body
+    # Alice keeps what she wrote: it is in her export and on her pages.
+    exported = privacy.export_user_data(client_alice)["sections"]["booking.appointments"]["appointments"]
+    assert {a["reason"] for a in exported} >= {"what I wrote last week"}
+    client.force_login(client_alice)
+    page = client.get(past.get_absolute_url()).content.decode()
+    assert "a former therapist" in page and "what I wrote last week" in page
+    assert "None" not in client.get(reverse("booking:mine")).content.decode()
+
+
+def test_restricted_records_are_deleted_when_the_retention_period_ends(client_alice, past_and_upcoming):
+    from django.utils import timezone
+
+    from trustrepair.booking import services
+    from trustrepair.booking.models import Appointment
+    from trustrepair.core import privacy
+
+    privacy.erase_user(client_alice)
+    assert services.purge_expired_records(now=timezone.now()) == 0
+    assert services.purge_expired_records(now=timezone.now() + dt.timedelta(days=8 * 365)) == 2
+    assert not Appointment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "words"),
+    [("client", "appointments you booked are kept"), ("therapist", "upcoming appointments are cancelled")],
+)
+def test_the_erasure_page_says_what_happens_to_appointments(reauthenticated, cast, role, words):
+    client = reauthenticated(cast[role])
+    assert words in client.get("/account/erase/").content.decode()
