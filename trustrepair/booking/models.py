@@ -124,8 +124,15 @@ class Appointment(models.Model):
         APP_ONLY = "app", "Only through TrustRepair"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    therapist = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments_given")
-    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments_booked")
+    # Either side may be erased: the appointment is the practice's clinical record about the client and stays
+    # (DESIGN, records table). A client's erasure restricts it (see restricted_at); a therapist's leaves it
+    # with the client. Null means "a former client" / "a former therapist".
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="appointments_given"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="appointments_booked"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=20, choices=Status.choices)
     start = models.DateTimeField()
@@ -151,10 +158,17 @@ class Appointment(models.Model):
     is_late_cancellation = models.BooleanField(default=False)
     cancel_reason = models.CharField(max_length=30, choices=CancelReason.choices, blank=True, default="")
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the client erased their account: kept only for the practice's retention period, then deleted.
+    restricted_at = models.DateTimeField(null=True, blank=True)
+    retain_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["start"]
-        indexes = [models.Index(fields=["therapist", "start"]), models.Index(fields=["status", "start"])]
+        indexes = [
+            models.Index(fields=["therapist", "start"]),
+            models.Index(fields=["status", "start"]),
+            models.Index(fields=["retain_until"], name="booking_appointment_retention"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["therapist", "start"],
@@ -176,6 +190,18 @@ class Appointment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.restricted_at is not None
+
+    @property
+    def client_label(self) -> str:
+        return str(self.client) if self.client_id else "a former client"
+
+    @property
+    def therapist_label(self) -> str:
+        return str(self.therapist) if self.therapist_id else "a former therapist"
 
     @property
     def minutes(self) -> int:

@@ -41,6 +41,8 @@ def ics_for(appointment: Appointment, *, cancelled: bool = False) -> str:
 
 
 def _send(to, subject: str, lines: list[str], *, attach_ics: str | None = None) -> None:
+    if to is None:
+        return  # that side erased their account
     body = "\n\n".join(lines + ["— TrustRepair. You are receiving this because of an appointment in your account."])
     message = EmailMessage(subject=f"TrustRepair: {subject}", body=body, to=[to.email])
     if attach_ics:
@@ -79,6 +81,8 @@ def booked(appointment: Appointment) -> None:
 
 def decided(appointment: Appointment) -> None:
     client = appointment.client
+    if client is None:
+        return
     accepted = appointment.status == Appointment.Status.CONFIRMED
     lines = [
         f"Your appointment request with {appointment.therapist} on {when(appointment.start, client.time_zone)} "
@@ -150,6 +154,26 @@ def withdrawn(appointment: Appointment) -> None:
             f"Your appointment on {when(appointment.start, client.time_zone)} has been cancelled, because the "
             "therapist is no longer available through TrustRepair. Nothing you did caused this.",
             f"You can find another therapist here: {site_url(reverse('directory:find'))}",
+            _link(appointment),
+        ],
+        attach_ics=ics_for(appointment, cancelled=True),
+    )
+
+
+def client_left(appointment: Appointment) -> None:
+    """The client erased their account: the therapist is told the time is free, neutrally and without a name.
+
+    One function so the shared notification sender can take it over without touching the callers.
+    """
+    therapist = appointment.therapist
+    if therapist is None:
+        return
+    _send(
+        therapist,
+        "appointment cancelled",
+        [
+            f"The appointment on {when(appointment.start, therapist.time_zone)} has been cancelled: the client "
+            "closed their TrustRepair account. The time is free again.",
             _link(appointment),
         ],
         attach_ics=ics_for(appointment, cancelled=True),

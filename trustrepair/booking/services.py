@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -348,7 +349,9 @@ def read_intake(appointment: Appointment, *, reader: User) -> bool:
     only while staff verify their licence, and each such read is audited."""
     if reader.pk == appointment.client_id:
         return True
-    if reader.pk != appointment.therapist_id or not directory_selectors.is_verified(reader):
+    if appointment.is_restricted or reader.pk != appointment.therapist_id:
+        return False  # a restricted record is kept for the retention period, not read
+    if not directory_selectors.is_verified(reader):
         return False
     record_access(
         actor=reader,
@@ -427,7 +430,7 @@ def export_booking(user: User) -> dict:
     for a in Appointment.objects.filter(client=user).select_related("therapist").prefetch_related("changes"):
         data["appointments"].append(
             {
-                "therapist": str(a.therapist),
+                "therapist": a.therapist_label,
                 "kind": a.kind,
                 "status": a.status,
                 "start": a.start,
@@ -463,7 +466,42 @@ def export_booking(user: User) -> dict:
 
 
 def erase_booking(user: User) -> None:
-    """A client's appointments and intake go; a therapist's schedule and the appointments with them go."""
-    Appointment.objects.filter(client=user).delete()
-    Appointment.objects.filter(therapist=user).delete()
+    """Erasure follows DESIGN's records table: appointments are the practice's record about the client.
+
+    As a client: the account goes; each appointment is kept, restricted (no link to the person, no phone
+    number) until the retention period ends; an upcoming one is cancelled and the therapist told neutrally.
+    As a therapist: the schedule goes; upcoming appointments are cancelled and each client told neutrally
+    with a way to find someone else; clients keep their appointments and what they wrote.
+    """
+    now = timezone.now()
+    upcoming = Appointment.objects.select_for_update().select_related("client", "therapist")
+    upcoming = upcoming.filter(status__in=ACTIVE_STATUSES, end__gt=now)
+    for appointment in upcoming.filter(client=user):
+        _cancel_for_the_practice(appointment, reason=Appointment.CancelReason.CLIENT_LEFT, now=now)
+        transaction.on_commit(lambda a=appointment: notify.client_left(a), robust=True)
+    Appointment.objects.filter(client=user).update(
+        client=None,
+        contact_detail="",
+        contact_method=Appointment.Contact.APP_ONLY,
+        restricted_at=now,
+        retain_until=now + retention_period(),
+    )
+    for appointment in upcoming.filter(therapist=user):
+        _cancel_for_the_practice(appointment, reason=Appointment.CancelReason.THERAPIST_LEFT, now=now)
+        transaction.on_commit(lambda a=appointment: notify.withdrawn(a), robust=True)
+    Appointment.objects.filter(therapist=user).update(therapist=None)
+    BookingAttempt.objects.filter(client=user).delete()
     Schedule.objects.filter(therapist=user).delete()
+
+
+def retention_period() -> dt.timedelta:
+    """How long a practice keeps a restricted record after care ends (DESIGN: 7 years by default)."""
+    years = getattr(settings, "CLINICAL_RETENTION_YEARS", 7)
+    return dt.timedelta(days=round(365.25 * years))
+
+
+def purge_expired_records(*, now: dt.datetime | None = None) -> int:
+    """Delete restricted records whose retention period has ended. Idempotent; safe on several machines."""
+    now = now or timezone.now()
+    _total, per_model = Appointment.objects.filter(restricted_at__isnull=False, retain_until__lte=now).delete()
+    return per_model.get(Appointment._meta.label, 0)

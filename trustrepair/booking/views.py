@@ -191,6 +191,9 @@ def decide(request, public_id):
 @participant_required
 def cancel(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
+    if appointment.therapist_id is None or appointment.client_id is None:
+        messages.error(request, "This appointment can no longer be changed.")
+        return redirect(appointment)
     now = timezone.now()
     is_client = request.user.pk == appointment.client_id
     late = is_client and appointment.is_active and services.is_late(appointment, now=now)
@@ -216,6 +219,9 @@ def cancel(request, public_id):
 @participant_required
 def reschedule(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
+    if appointment.therapist_id is None or appointment.client_id is None:
+        messages.error(request, "This appointment can no longer be changed.")
+        return redirect(appointment)
     schedule = selectors.schedule_for(appointment.therapist)
     viewer_zone = request.user.time_zone
     today = _today(request.user)
