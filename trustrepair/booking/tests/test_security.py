@@ -456,3 +456,43 @@ def test_restricted_records_are_deleted_when_the_retention_period_ends(client_al
 def test_the_erasure_page_says_what_happens_to_appointments(reauthenticated, cast, role, words):
     client = reauthenticated(cast[role])
     assert words in client.get("/account/erase/").content.decode()
+
+
+# ---- item 16: the calendar feed's secret address stays out of logs ---------------------------------------
+def test_gunicorn_writes_the_feed_address_to_its_access_log_without_the_token(schedule):
+    import datetime as dt
+    import runpy
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from trustrepair.booking.access_log import RedactingLogger
+
+    conf = runpy.run_path(str(Path(__file__).resolve().parents[3] / "gunicorn.conf.py"))
+    assert conf["logger_class"] == "trustrepair.booking.access_log.RedactingLogger"
+    token = schedule.feed_token
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/booking/feed/{token}.ics?x=1",
+        "PATH_INFO": f"/booking/feed/{token}.ics",
+        "QUERY_STRING": "x=1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "203.0.113.9",
+    }
+    response = SimpleNamespace(status="200 OK", headers=[], sent=120)
+    atoms = RedactingLogger(Config()).atoms(response, SimpleNamespace(headers=[]), environ, dt.timedelta(0))
+    assert token not in repr(atoms)
+    assert atoms["U"] == "/booking/feed/[secret].ics" and atoms["r"].startswith("GET /booking/feed/[secret].ics")
+    # Any other address is logged as it was.
+    other = RedactingLogger(Config()).atoms(
+        response, SimpleNamespace(headers=[]), environ | {"RAW_URI": "/booking/", "PATH_INFO": "/booking/"},
+        dt.timedelta(0),
+    )  # fmt: skip
+    assert other["U"] == "/booking/"
+
+
+def test_a_wrong_feed_token_is_not_written_to_djangos_log(client, caplog):
+    with caplog.at_level("WARNING", logger="django.request"):
+        assert client.get("/booking/feed/an-old-secret-token.ics").status_code == 404
+    assert "an-old-secret-token" not in caplog.text
