@@ -2,21 +2,34 @@ import io
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from trustrepair.core import session_choices
 from trustrepair.core.access import public, staff_required, therapist_required
 from trustrepair.directory import matching, selectors, services
 from trustrepair.directory.forms import ImportForm, MatchForm, ProfileForm, ReviewForm, TermForm
 from trustrepair.directory.models import Specialty
 
+LIST_FILTER = "directory.list"  # session key: the chosen specialty (never in the address)
+FIND_ANSWERS = "directory.find"  # session key: the questionnaire's answers
+# Answers a link may still carry: they say nothing about why someone seeks therapy.
+FIND_FROM_LINK = ("format", "mode", "language", "budget")
+
 
 @public
 def directory(request):
     specialties = list(Specialty.objects.filter(is_active=True))
-    specialty = request.GET.get("specialty", "")
+    if request.method == "POST":
+        session_choices.remember(request, LIST_FILTER, request.POST, fields=["specialty"])
+        format_ = request.POST.get("format", "")
+        query = f"?format={format_}" if format_ in matching.FORMATS else ""
+        return redirect(reverse("directory:list") + query)
+    remembered = session_choices.recall(request, LIST_FILTER) or {}
+    specialty = remembered.get("specialty", "")
     specialty = specialty if specialty in {s.slug for s in specialties} else ""
     format_ = request.GET.get("format", "")
     format_ = format_ if format_ in matching.FORMATS else ""
@@ -47,8 +60,23 @@ def _initial_answers(user) -> dict:
 
 @public
 def find(request):
-    asked = "format" in request.GET
-    form = MatchForm(request.GET if asked else None, initial=_initial_answers(request.user))
+    """The questionnaire is posted; its answers are kept in the session and the results page reads them."""
+    if request.method == "POST":
+        session_choices.remember(request, FIND_ANSWERS, request.POST, fields=MatchForm.base_fields)
+        return redirect(reverse("directory:find") + "?answers=1")
+    remembered = session_choices.recall(request, FIND_ANSWERS)
+    if "answers" in request.GET and remembered is not None:
+        data = remembered
+    elif "format" in request.GET:  # an old or shared link: only the answers that say nothing sensitive
+        data = QueryDict(mutable=True)
+        for name in FIND_FROM_LINK:
+            if name in request.GET:
+                data[name] = request.GET[name]
+    else:
+        data = None
+    asked = data is not None
+    initial = session_choices.initial_from(remembered, MatchForm) or _initial_answers(request.user)
+    form = MatchForm(data, initial=initial)
     results = None
     if asked and form.is_valid():
         match_request = form.match_request()
