@@ -496,3 +496,40 @@ def test_a_wrong_feed_token_is_not_written_to_djangos_log(client, caplog):
     with caplog.at_level("WARNING", logger="django.request"):
         assert client.get("/booking/feed/an-old-secret-token.ics").status_code == 404
     assert "an-old-secret-token" not in caplog.text
+
+
+# ---- item 15 (booking and directory's part): reads of other people's data are audited ----------------------
+def test_the_therapists_appointment_list_is_audited_once_per_client_shown(
+    client, client_alice, stranger_eve, therapist_tess, schedule
+):
+    from trustrepair.booking.tests.helpers import book, spaced_slots
+    from trustrepair.core.models import AuditEvent
+
+    first, second, third = spaced_slots(schedule, count=3)
+    book(client_alice, therapist_tess, first)
+    book(client_alice, therapist_tess, second)
+    book(stranger_eve, therapist_tess, third)
+    client.force_login(therapist_tess)
+    assert client.get(reverse("booking:therapist_appointments")).status_code == 200
+    reads = AuditEvent.objects.filter(actor=therapist_tess, action="read", object_type="booking.appointment_list")
+    assert sorted(e.subject.email for e in reads) == [client_alice.email, stranger_eve.email]
+
+
+def test_a_staff_review_page_is_audited(client, staff_sam, therapist_tess, schedule):
+    from trustrepair.core.models import AuditEvent
+
+    profile = therapist_tess.therapist_profile
+    client.force_login(staff_sam)
+    assert client.get(reverse("directory:staff_review", args=[profile.public_id])).status_code == 200
+    assert AuditEvent.objects.filter(actor=staff_sam, subject=therapist_tess, action="read").exists()
+
+
+def test_the_staff_csv_export_is_audited_for_every_therapist_in_it(client, staff_sam, therapist_tess, schedule):
+    from trustrepair.booking.tests.helpers import another_therapist
+    from trustrepair.core.models import AuditEvent
+
+    other, _ = another_therapist("other@example.test")
+    client.force_login(staff_sam)
+    assert client.get(reverse("directory:staff_export")).status_code == 200
+    exported = AuditEvent.objects.filter(actor=staff_sam, action="export")
+    assert {e.subject_id for e in exported} == {therapist_tess.pk, other.pk}
