@@ -363,6 +363,19 @@ def read_intake(appointment: Appointment, *, reader: User) -> bool:
     return True
 
 
+def read_appointment_list(*, reader: User, appointments) -> None:
+    """The therapist's list names their clients: one audit event per client shown (not per appointment)."""
+    clients = {a.client_id: a.client for a in appointments if a.client_id and a.client_id != reader.pk}
+    for client in clients.values():
+        record_access(
+            actor=reader,
+            subject=client,
+            action="read",
+            obj="booking.appointment_list",
+            reason="Saw their appointments in the therapist's list",
+        )
+
+
 def _cancel_for_the_practice(appointment: Appointment, *, reason: str, now: dt.datetime) -> None:
     """Cancel on the practice's behalf (nobody's late cancellation); the caller tells whoever must know."""
     appointment.status = Appointment.Status.CANCELLED

@@ -283,8 +283,9 @@ def appointment_ics(request, public_id):
 # ---- the therapist's side -----------------------------------------------------------------------
 @therapist_required
 def therapist_appointments(request):
-    lists = selectors.appointments_of_therapist(request.user)
-    return render(request, "booking/therapist_list.html", {k: list(v) for k, v in lists.items()})
+    lists = {k: list(v) for k, v in selectors.appointments_of_therapist(request.user).items()}
+    services.read_appointment_list(reader=request.user, appointments=[a for shown in lists.values() for a in shown])
+    return render(request, "booking/therapist_list.html", lists)
 
 
 @therapist_required

@@ -277,12 +277,25 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def export_csv(stream) -> None:
+def export_csv(stream, *, reader: User | None = None) -> None:
+    """Every profile as CSV. When staff (`reader`) export, each therapist in the file gets an audit event:
+    the file holds their email and licence details."""
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     profiles = TherapistProfile.objects.select_related("user").order_by("id")
-    for profile in profiles.iterator(chunk_size=2000):
-        writer.writerow({k: _neutralise(str(v)) for k, v in csv_row(profile).items()})
+    with transaction.atomic():
+        for profile in profiles.iterator(chunk_size=2000):
+            writer.writerow({k: _neutralise(str(v)) for k, v in csv_row(profile).items()})
+            if reader is not None:
+                audit.record_access(
+                    actor=reader, subject=profile.user, action="export", obj=profile, reason="staff CSV export"
+                )
+
+
+def read_for_review(staff: User, *, profile: TherapistProfile) -> TherapistProfile:
+    """Staff opening a therapist's profile for review (email, licence) is audited."""
+    audit.record_access(actor=staff, subject=profile.user, action="read", obj=profile, reason="opened for review")
+    return profile
 
 
 @dataclass

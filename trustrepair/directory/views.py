@@ -146,6 +146,8 @@ def staff_review(request, public_id):
             services.return_profile(request.user, profile=therapist, note=form.cleaned_data["note"])
             messages.success(request, f"{therapist.name}'s profile went back with your note.")
         return redirect("directory:staff_queue")
+    if request.method == "GET":
+        services.read_for_review(request.user, profile=therapist)
     return render(request, "directory/staff_review.html", {"profile": therapist, "form": form})
 
 
@@ -195,7 +197,7 @@ def staff_import(request):
 @staff_required
 def staff_export(request):
     buffer = io.StringIO()
-    services.export_csv(buffer)
+    services.export_csv(buffer, reader=request.user)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="therapist-directory-{stamp}.csv"'
