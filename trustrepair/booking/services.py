@@ -258,7 +258,10 @@ def book_appointment(
 
 
 def _lock_appointment(appointment: Appointment) -> Appointment:
-    return Appointment.objects.select_for_update().select_related("therapist", "client").get(pk=appointment.pk)
+    # of=("self",): either person may be gone (a nullable join), and only the appointment row needs the lock.
+    return (
+        Appointment.objects.select_for_update(of=("self",)).select_related("therapist", "client").get(pk=appointment.pk)
+    )
 
 
 def decide(appointment: Appointment, *, therapist: User, accept: bool, message: str = "") -> Appointment:
@@ -396,7 +399,7 @@ def withdraw_bookings(*, therapist: User, include_confirmed: bool, now: dt.datet
     withdrawn = 0
     with transaction.atomic():
         upcoming = (
-            Appointment.objects.select_for_update()
+            Appointment.objects.select_for_update(of=("self",))
             .select_related("client", "therapist")
             .filter(therapist=therapist, status__in=statuses, end__gt=now)
         )
@@ -487,7 +490,7 @@ def erase_booking(user: User) -> None:
     with a way to find someone else; clients keep their appointments and what they wrote.
     """
     now = timezone.now()
-    upcoming = Appointment.objects.select_for_update().select_related("client", "therapist")
+    upcoming = Appointment.objects.select_for_update(of=("self",)).select_related("client", "therapist")
     upcoming = upcoming.filter(status__in=ACTIVE_STATUSES, end__gt=now)
     for appointment in upcoming.filter(client=user):
         _cancel_for_the_practice(appointment, reason=Appointment.CancelReason.CLIENT_LEFT, now=now)
