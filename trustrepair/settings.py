@@ -75,7 +75,7 @@ INSTALLED_APPS = [
     "trustrepair.exercises",
     "trustrepair.directory",
     "trustrepair.booking",
-    "django.contrib.admin",
+    "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # sessions indexed by person: "sign out everywhere else" reaches every worker
     "csp",
     "django_htmx",
     "template_partials",
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "trustrepair.core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +105,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "trustrepair.accounts.middleware.SessionIndexMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "trustrepair.core.middleware.PrivateByDefaultMiddleware",
     "trustrepair.accounts.middleware.UserTimezoneMiddleware",
@@ -184,8 +187,14 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
+ACCOUNT_ADAPTER = "trustrepair.accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "trustrepair.accounts.mfa.MFAAdapter"  # TOTP secrets and recovery seeds encrypted at rest
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
+
+# allauth's own activity tracking writes on every request; SessionIndexMiddleware refreshes the index (address,
+# last seen) at most every few minutes instead, and indexes any signed-in session the index does not yet hold.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -209,6 +218,13 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Request bodies: refused unread above REQUEST_BODY_MAX_BYTES (at most 5 MB; the largest upload is a 5 MB
+# CSV); form data above DATA_UPLOAD_MAX_MEMORY_SIZE is refused by Django; uploads above
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file. The proxy's limit (README) should match.
+REQUEST_BODY_MAX_BYTES = min(int(os.environ.get("REQUEST_BODY_MAX_BYTES", 5 * 1024 * 1024)), 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
+FILE_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
 
 CONTENT_DIR = BASE_DIR / "content"
 
@@ -236,6 +252,13 @@ else:
 SECURE = not (DEBUG or LOCAL) or env_bool("FORCE_HTTPS")
 SECURE_SSL_REDIRECT = SECURE and not env_bool("BEHIND_TLS_TERMINATOR_WITHOUT_REDIRECT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUST_X_FORWARDED_PROTO") else None
+# The client's address behind a proxy (trustrepair.core.http.client_address): how many proxies in front of
+# the app are the operator's own (each appends to X-Forwarded-For), or the header one of them sets to the
+# client's address. With neither, REMOTE_ADDR is used and X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_HSTS_SECONDS = 63072000 if SECURE else 0

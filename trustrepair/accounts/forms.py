@@ -2,6 +2,7 @@ from django import forms
 
 from trustrepair.accounts import services
 from trustrepair.accounts.models import REGIONS, TIME_ZONES, User
+from trustrepair.core.forms import NameField
 
 SIGNUP_ROLES = [
     (User.Role.CLIENT, "I want to work on my own trust"),
@@ -13,9 +14,8 @@ SIGNUP_ROLES = [
 class SignupDetailsForm(forms.Form):
     """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
-    display_name = forms.CharField(
+    display_name = NameField(
         label="Name to show (optional)",
-        max_length=80,
         required=False,
         help_text="A first name or a nickname is fine.",
     )
@@ -47,6 +47,10 @@ class SignupDetailsForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    display_name = NameField(
+        label="Name to show", required=False, help_text="Any name you like; it need not be your real name."
+    )
+
     class Meta:
         model = User
         fields = ["display_name", "time_zone", "region", "locale"]

@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.shortcuts import render
+
+
 class PrivateByDefaultMiddleware:
     """Pages shown to a signed-in person are never cached, by the browser or anything between.
 
@@ -16,3 +20,24 @@ class PrivateByDefaultMiddleware:
         if not response.has_header("Permissions-Policy"):
             response["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request whose declared body is over REQUEST_BODY_MAX_BYTES before anything reads it.
+
+    Django reads no more than CONTENT_LENGTH bytes (a body without one is read as empty), so the declared
+    length is the whole story here; the proxy in front enforces the same limit on the wire (README).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads such a body as empty
+        if length > settings.REQUEST_BODY_MAX_BYTES:
+            limit_mb = settings.REQUEST_BODY_MAX_BYTES // (1024 * 1024)
+            return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
+        return self.get_response(request)

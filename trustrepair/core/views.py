@@ -39,7 +39,7 @@ def privacy_notice(request):
 
 @login_required
 def my_data(request):
-    events = audit.events_about(request.user).exclude(actor=request.user)[:50]
+    events = audit.who_looked(request.user)[:50]
     return render(request, "core/my_data.html", {"events": events, "sections": privacy.contributors()})
 
 

@@ -126,3 +126,13 @@ def test_a_therapist_with_mfa_must_give_a_code_after_the_password(client, therap
     response = client.post("/accounts/2fa/authenticate/", {"code": code})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(therapist_tess.pk)
+
+
+def test_seed_demo_creates_nobody_unless_local_or_debug(db, settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    settings.LOCAL = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+    assert not User.objects.filter(email__endswith="@demo.trustrepair.test").exists()

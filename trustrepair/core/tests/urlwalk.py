@@ -5,7 +5,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # Third-party views we include whole. Each decides access itself; the reason is written here.
 THIRD_PARTY_PREFIXES = {
     "accounts/": "django-allauth: sign-in, sign-up, reset and MFA; each of its views checks login itself",
-    "admin/": "Django admin: staff only, signed in through allauth (MFA) by secure_admin_login",
+    "admin/": "Django admin: staff only, in a session that passed MFA (core/admin_site.py); walked by admin_paths()",
 }
 
 
@@ -29,3 +29,10 @@ def parameterless_views():
     for route, callback in own_views():
         if "<" not in route and "(" not in route:
             yield "/" + route, callback.access_rule
+
+
+def admin_paths():
+    """The admin's own pages without URL parameters (index, each model's list and add page)."""
+    for route, _callback in walk(get_resolver().url_patterns):
+        if route.startswith("admin/") and "<" not in route and "(" not in route and "^" not in route:
+            yield "/" + route
