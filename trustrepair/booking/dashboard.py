@@ -13,7 +13,9 @@ def dashboard_card(user) -> dict | None:
         when = in_zone(upcoming.start, user.time_zone)
         return {
             "title": "Your next appointment",
-            "text": f"{when:%A %-d %B, %H:%M} with {upcoming.therapist} ({upcoming.get_status_display().lower()}).",
+            "text": (
+                f"{when:%A %-d %B, %H:%M} with {upcoming.therapist_label} ({upcoming.get_status_display().lower()})."
+            ),
             "url": reverse("booking:mine"),
             "link_text": "My appointments",
         }

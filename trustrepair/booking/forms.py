@@ -1,13 +1,19 @@
 import datetime as dt
 
 from django import forms
+from django.utils import timezone
 
 from trustrepair.accounts.models import TIME_ZONES
 from trustrepair.booking.models import WEEKDAYS, Appointment, Schedule
 
+# How far back a therapist may enter time off that is already running, and how far ahead any booking
+# date may go (the longest horizon a therapist can choose). Every date a form accepts lies inside these.
+TIME_OFF_PAST_DAYS = 31
+LONGEST_HORIZON_DAYS = 365
+
 
 class DayForm(forms.Form):
-    """Pick a day (in your own time zone) and what kind of appointment."""
+    """Pick a day (in your own time zone) and what kind of appointment, inside the therapist's horizon."""
 
     kind = forms.ChoiceField(label="What would you like to book?", choices=Appointment.Kind.choices)
     day = forms.DateField(
@@ -16,14 +22,21 @@ class DayForm(forms.Form):
         error_messages={"invalid": "Please enter a date as year-month-day, for example 2026-03-14."},
     )
 
-    def __init__(self, *args, today: dt.date, **kwargs):
+    def __init__(self, *args, today: dt.date, horizon_days: int = LONGEST_HORIZON_DAYS, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        self.horizon_days = horizon_days
 
     def clean_day(self):
         day = self.cleaned_data["day"]
         if day < self.today:
             raise forms.ValidationError("That day has already passed. Please pick today or a later day.")
+        # One day of slack: the viewer's "today" may be the therapist's yesterday or tomorrow.
+        if day > self.today + dt.timedelta(days=self.horizon_days + 1):
+            raise forms.ValidationError(
+                f"Please pick a day within the next {self.horizon_days} days: "
+                "that is as far ahead as this therapist takes bookings."
+            )
         return day
 
 
@@ -35,7 +48,15 @@ def parse_start(value: str) -> dt.datetime | None:
         return None
     if moment.tzinfo is None:
         return None
-    return moment.astimezone(dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+14:00 is before the first representable instant
+        return None
+
+
+def within_horizon(moment: dt.datetime | None, *, now: dt.datetime, horizon_days: int) -> bool:
+    """Whether an instant lies between now and the therapist's booking horizon (safe to do arithmetic on)."""
+    return moment is not None and now < moment <= now + dt.timedelta(days=horizon_days)
 
 
 class SlotField(forms.CharField):
@@ -51,8 +72,44 @@ class SlotField(forms.CharField):
         return moment
 
 
-class IntakeForm(forms.Form):
+class ChosenTimeForm(forms.Form):
+    """A form carrying a chosen time in a hidden field, checked against the booking horizon.
+
+    Its errors are shown in the summary at the top in plain words (Django would prefix "(Hidden field start)").
+    """
+
+    def __init__(self, *args, now: dt.datetime | None = None, horizon_days: int = LONGEST_HORIZON_DAYS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now
+        self.horizon_days = horizon_days
+
+    def clean_start(self):
+        start = self.cleaned_data.get("start")
+        if start is None or self.now is None:
+            return start
+        if start <= self.now:
+            raise forms.ValidationError("That time has already passed. Please choose a time in the future.")
+        if start > self.now + dt.timedelta(days=self.horizon_days):
+            raise forms.ValidationError(
+                f"Please choose a time within the next {self.horizon_days} days: "
+                "that is as far ahead as this therapist takes bookings."
+            )
+        return start
+
+    def get_context(self):
+        context = super().get_context()
+        errors = self.non_field_errors().copy()
+        for bound in context["hidden_fields"]:
+            errors.extend(bound.errors)
+        context["errors"] = errors
+        return context
+
+
+class IntakeForm(ChosenTimeForm):
     """The confidential intake. Only the therapist you book sees it; it is encrypted when stored."""
+
+    # The only fields a link may fill in; a crafted link must not pick "phone" or plant a number.
+    FROM_LINK = ("start", "kind")
 
     start = SlotField(error_messages={"required": "Please go back and pick a time from the list."})
     kind = forms.ChoiceField(choices=Appointment.Kind.choices, widget=forms.HiddenInput)
@@ -96,7 +153,7 @@ class IntakeForm(forms.Form):
         return data
 
 
-class RescheduleForm(forms.Form):
+class RescheduleForm(ChosenTimeForm):
     start = SlotField(error_messages={"required": "Please pick a new time from the list."})
 
 
@@ -152,6 +209,23 @@ class TimeOffForm(forms.Form):
     first_day = forms.DateField(label="First day off", widget=forms.DateInput(attrs={"type": "date"}))
     last_day = forms.DateField(label="Last day off", widget=forms.DateInput(attrs={"type": "date"}))
     label = forms.CharField(label="Note for yourself (optional)", max_length=80, required=False)
+
+    def _bounded(self, name: str) -> dt.date:
+        day = self.cleaned_data[name]
+        today = timezone.localdate()
+        if day < today - dt.timedelta(days=TIME_OFF_PAST_DAYS):
+            raise forms.ValidationError(f"Please choose a day no more than {TIME_OFF_PAST_DAYS} days ago.")
+        if day > today + dt.timedelta(days=LONGEST_HORIZON_DAYS):
+            raise forms.ValidationError(
+                f"Please choose a day within the next {LONGEST_HORIZON_DAYS} days, the furthest anyone can book."
+            )
+        return day
+
+    def clean_first_day(self):
+        return self._bounded("first_day")
+
+    def clean_last_day(self):
+        return self._bounded("last_day")
 
     def clean(self):
         data = super().clean()

@@ -109,6 +109,14 @@ class Appointment(models.Model):
         DECLINED = "declined", "Declined"
         CANCELLED = "cancelled", "Cancelled"
 
+    class CancelReason(models.TextChoices):
+        """Why the practice (not a person) cancelled: neutral words both sides may read."""
+
+        NONE = "", "—"
+        THERAPIST_UNAVAILABLE = "therapist_unavailable", "The therapist is no longer taking appointments here."
+        THERAPIST_LEFT = "therapist_left", "The therapist no longer works through TrustRepair."
+        CLIENT_LEFT = "client_left", "The client closed their account."
+
     class Contact(models.TextChoices):
         EMAIL = "email", "Email to my account address"
         PHONE = "phone", "Phone call"
@@ -116,8 +124,15 @@ class Appointment(models.Model):
         APP_ONLY = "app", "Only through TrustRepair"
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    therapist = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments_given")
-    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appointments_booked")
+    # Either side may be erased: the appointment is the practice's clinical record about the client and stays
+    # (DESIGN, records table). A client's erasure restricts it (see restricted_at); a therapist's leaves it
+    # with the client. Null means "a former client" / "a former therapist".
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="appointments_given"
+    )
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="appointments_booked"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=20, choices=Status.choices)
     start = models.DateTimeField()
@@ -141,11 +156,19 @@ class Appointment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_late_cancellation = models.BooleanField(default=False)
+    cancel_reason = models.CharField(max_length=30, choices=CancelReason.choices, blank=True, default="")
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the client erased their account: kept only for the practice's retention period, then deleted.
+    restricted_at = models.DateTimeField(null=True, blank=True)
+    retain_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["start"]
-        indexes = [models.Index(fields=["therapist", "start"]), models.Index(fields=["status", "start"])]
+        indexes = [
+            models.Index(fields=["therapist", "start"]),
+            models.Index(fields=["status", "start"]),
+            models.Index(fields=["retain_until"], name="booking_appointment_retention"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["therapist", "start"],
@@ -167,6 +190,18 @@ class Appointment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.restricted_at is not None
+
+    @property
+    def client_label(self) -> str:
+        return str(self.client) if self.client_id else "a former client"
+
+    @property
+    def therapist_label(self) -> str:
+        return str(self.therapist) if self.therapist_id else "a former therapist"
 
     @property
     def minutes(self) -> int:
@@ -195,3 +230,20 @@ class AppointmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class BookingAttempt(models.Model):
+    """One call to book, kept for an hour: the rate limit every worker on every machine shares.
+
+    Rows live in the database (not process memory or a per-process cache), so ten attempts an hour hold
+    however many gunicorn processes answer; old rows are pruned by the next attempt.
+    """
+
+    client = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "at"], name="booking_attempt_client_at")]
+
+    def __str__(self) -> str:
+        return f"Booking attempt at {self.at:%Y-%m-%d %H:%M}"

@@ -8,6 +8,7 @@ the person's contact preference; the calendar attachment is neutral unless the p
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 
 from trustrepair.accounts.services import has_reminder_consent
@@ -48,6 +49,8 @@ def ics_for(appointment: Appointment, *, cancelled: bool = False, named: bool = 
 
 
 def _tell(person, kind: str, appointment: Appointment, *, calendar: bool = False, cancelled: bool = False, **context):
+    if person is None:
+        return None  # that side erased their account
     other = appointment.therapist if person == appointment.client else appointment.client
     return notify(
         person,
@@ -122,3 +125,32 @@ def reminder(appointment: Appointment, *, deliver_now: bool = True) -> list:
             )
         )
     return notices
+
+
+def withdrawn(appointment: Appointment) -> None:
+    """The practice cancelled because the therapist is no longer available here (returned, suspended or gone).
+
+    One neutral notice to the client: no reason, and a way to find someone else.
+    """
+    _tell(
+        appointment.client,
+        "appointment_withdrawn",
+        appointment,
+        calendar=True,
+        cancelled=True,
+        find_url=site_url(reverse("directory:find")),
+    )
+
+
+def client_left(appointment: Appointment) -> None:
+    """The client erased their account: the therapist is told the time is free, neutrally and without a name."""
+    therapist = appointment.therapist
+    if therapist is None:
+        return
+    notify(
+        therapist,
+        kind="appointment_client_left",
+        context={"when": when(appointment.start, therapist.time_zone)},
+        link_path=appointment.get_absolute_url(),
+        calendar_for=lambda named: ics_for(appointment, cancelled=True, named=named),
+    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from trustrepair.accounts.models import User
 from trustrepair.booking import slots
 from trustrepair.booking.models import ACTIVE_STATUSES, Appointment, Schedule
+from trustrepair.directory import selectors as directory_selectors
 
 
 def schedule_for(therapist: User) -> Schedule:
@@ -25,14 +26,14 @@ def bookable_therapist(public_id) -> User:
         User.objects.select_related("booking_schedule"), public_id=public_id, role=User.Role.THERAPIST, is_active=True
     )
     schedule = getattr(therapist, "booking_schedule", None)
-    if schedule is None or not schedule.accepts_bookings:
+    if schedule is None or not schedule.accepts_bookings or not directory_selectors.is_listed(therapist):
         raise Http404("This therapist is not taking bookings here.")
     return therapist
 
 
 def is_bookable(therapist: User) -> bool:
     schedule = Schedule.objects.filter(therapist=therapist, accepts_bookings=True).first()
-    return schedule is not None and schedule.rules.exists()
+    return schedule is not None and schedule.rules.exists() and directory_selectors.is_listed(therapist)
 
 
 def appointment_for(user: User, public_id) -> Appointment:

@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -20,11 +21,13 @@ from trustrepair.booking.models import (
     Appointment,
     AppointmentChange,
     AvailabilityRule,
+    BookingAttempt,
     Schedule,
     TimeOff,
     new_feed_token,
 )
 from trustrepair.core.audit import record_access
+from trustrepair.directory import selectors as directory_selectors
 from trustrepair.notifications.services import deliver
 from trustrepair.safety.services import screen_text
 
@@ -54,8 +57,36 @@ class SlotNotOffered(BookingError):
         super().__init__("That time is not open for booking (it may be too soon, too far ahead or outside open hours).")
 
 
+class SlotTooFar(BookingError):
+    def __init__(self, horizon_days: int):
+        super().__init__(
+            f"Please choose a time within the next {horizon_days} days: "
+            "that is as far ahead as this therapist takes bookings."
+        )
+
+
 class NotAllowed(BookingError):
     field = None
+
+
+# Limits on one client's bookings (issue 8): each booking emails two people and holds a therapist's time.
+MAX_ACTIVE_PER_THERAPIST = 2
+MAX_ACTIVE_IN_ALL = 4
+MAX_ATTEMPTS_PER_HOUR = 10
+
+
+class BookingLimitReached(BookingError):
+    field = None
+
+
+class TooManyAttempts(BookingError):
+    field = None
+
+    def __init__(self):
+        super().__init__(
+            f"You have tried to book {MAX_ATTEMPTS_PER_HOUR} times in the last hour. "
+            "Please wait a while and try again; what you wrote is kept."
+        )
 
 
 # ---- availability -------------------------------------------------------------------------------
@@ -106,6 +137,8 @@ def regenerate_feed_token(schedule: Schedule) -> Schedule:
 def _check_slot(schedule: Schedule, *, kind: str, start: dt.datetime, now: dt.datetime, excluding=None) -> None:
     if start <= now:
         raise SlotInPast()
+    if start > now + dt.timedelta(days=schedule.horizon_days):
+        raise SlotTooFar(schedule.horizon_days)  # checked before any arithmetic that could overflow
     tz = ZoneInfo(schedule.time_zone)
     local_day = start.astimezone(tz).date()
     offered = selectors.open_slots(
@@ -126,6 +159,40 @@ def _check_slot(schedule: Schedule, *, kind: str, start: dt.datetime, now: dt.da
     if overlapping.exists():
         raise SlotTaken()
     raise SlotNotOffered()
+
+
+def _note_attempt(client: User, *, now: dt.datetime) -> None:
+    """Count this attempt, or refuse it when the client already made the hourly maximum.
+
+    Its own committed transaction, so a booking that then fails still counts; the client's row is locked
+    so two workers cannot both let the eleventh attempt through.
+    """
+    since = now - dt.timedelta(hours=1)
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=client.pk).values_list("pk", flat=True).first()
+        BookingAttempt.objects.filter(client=client, at__lte=since).delete()
+        if BookingAttempt.objects.filter(client=client, at__gt=since).count() >= MAX_ATTEMPTS_PER_HOUR:
+            raise TooManyAttempts()
+        BookingAttempt.objects.create(client=client, at=now)
+
+
+def _check_limits(client: User, *, therapist: User, now: dt.datetime) -> None:
+    """At most two upcoming appointments with one therapist and four in all (requests count too)."""
+    upcoming = list(
+        Appointment.objects.select_for_update()
+        .filter(client=client, status__in=ACTIVE_STATUSES, end__gt=now)
+        .values_list("therapist_id", flat=True)
+    )
+    if upcoming.count(therapist.pk) >= MAX_ACTIVE_PER_THERAPIST:
+        raise BookingLimitReached(
+            f"You already have {MAX_ACTIVE_PER_THERAPIST} upcoming appointments with this therapist. "
+            "Please wait until one has taken place, or cancel one, before booking another."
+        )
+    if len(upcoming) >= MAX_ACTIVE_IN_ALL:
+        raise BookingLimitReached(
+            f"You already have {MAX_ACTIVE_IN_ALL} upcoming appointments. "
+            "Please wait until one has taken place, or cancel one, before booking another."
+        )
 
 
 def _locked_schedule(therapist: User) -> Schedule:
@@ -153,9 +220,15 @@ def book_appointment(
     now = now or timezone.now()
     if client.pk == therapist.pk or therapist.role != User.Role.THERAPIST:
         raise NotAllowed("You cannot book this person.")
+    if not directory_selectors.is_listed(therapist):
+        raise NotAllowed("This therapist is not taking bookings here.")
+    _note_attempt(client, now=now)
     try:
         with transaction.atomic():
             schedule = _locked_schedule(therapist)
+            # The client's row serialises their own bookings across therapists (the limit in all).
+            User.objects.select_for_update().filter(pk=client.pk).values_list("pk", flat=True).first()
+            _check_limits(client, therapist=therapist, now=now)
             _check_slot(schedule, kind=kind, start=start, now=now)
             end = start + schedule.length(kind)
             appointment = Appointment.objects.create(
@@ -186,7 +259,10 @@ def book_appointment(
 
 
 def _lock_appointment(appointment: Appointment) -> Appointment:
-    return Appointment.objects.select_for_update().select_related("therapist", "client").get(pk=appointment.pk)
+    # of=("self",): either person may be gone (a nullable join), and only the appointment row needs the lock.
+    return (
+        Appointment.objects.select_for_update(of=("self",)).select_related("therapist", "client").get(pk=appointment.pk)
+    )
 
 
 def decide(appointment: Appointment, *, therapist: User, accept: bool, message: str = "") -> Appointment:
@@ -272,17 +348,67 @@ def reschedule(
     return appointment
 
 
-def read_intake(appointment: Appointment, *, reader: User) -> Appointment:
-    """The therapist reading a client's intake is audited; the client reading their own is not."""
-    if reader.pk != appointment.client_id:
+def read_intake(appointment: Appointment, *, reader: User) -> bool:
+    """Whether `reader` may see the intake now. The client always sees their own (not audited); the therapist
+    only while staff verify their licence, and each such read is audited."""
+    if reader.pk == appointment.client_id:
+        return True
+    if appointment.is_restricted or reader.pk != appointment.therapist_id:
+        return False  # a restricted record is kept for the retention period, not read
+    if not directory_selectors.is_verified(reader):
+        return False
+    record_access(
+        actor=reader,
+        subject=appointment.client,
+        action="read",
+        obj=appointment,
+        reason="Read the intake form of an appointment booked with them",
+    )
+    return True
+
+
+def read_appointment_list(*, reader: User, appointments) -> None:
+    """The therapist's list names their clients: one audit event per client shown (not per appointment)."""
+    clients = {a.client_id: a.client for a in appointments if a.client_id and a.client_id != reader.pk}
+    for client in clients.values():
         record_access(
             actor=reader,
-            subject=appointment.client,
+            subject=client,
             action="read",
-            obj=appointment,
-            reason="Read the intake form of an appointment booked with them",
+            obj="booking.appointment_list",
+            reason="Saw their appointments in the therapist's list",
         )
-    return appointment
+
+
+def _cancel_for_the_practice(appointment: Appointment, *, reason: str, now: dt.datetime) -> None:
+    """Cancel on the practice's behalf (nobody's late cancellation); the caller tells whoever must know."""
+    appointment.status = Appointment.Status.CANCELLED
+    appointment.cancelled_at = now
+    appointment.cancelled_by = None
+    appointment.cancel_reason = reason
+    appointment.sequence += 1
+    appointment.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "sequence"])
+    AppointmentChange.objects.create(appointment=appointment, actor=None, action=AppointmentChange.Action.CANCELLED)
+
+
+def withdraw_bookings(*, therapist: User, include_confirmed: bool, now: dt.datetime | None = None) -> int:
+    """A therapist leaves the directory (returned or suspended): their upcoming requests are cancelled, and
+    their confirmed appointments too when `include_confirmed` (a suspension for cause). Each client gets a
+    neutral notice with a way to find someone else."""
+    now = now or timezone.now()
+    statuses = ACTIVE_STATUSES if include_confirmed else (Appointment.Status.REQUESTED,)
+    withdrawn = 0
+    with transaction.atomic():
+        upcoming = (
+            Appointment.objects.select_for_update(of=("self",))
+            .select_related("client", "therapist")
+            .filter(therapist=therapist, status__in=statuses, end__gt=now)
+        )
+        for appointment in upcoming:
+            _cancel_for_the_practice(appointment, reason=Appointment.CancelReason.THERAPIST_UNAVAILABLE, now=now)
+            transaction.on_commit(lambda a=appointment: notify.withdrawn(a), robust=True)
+            withdrawn += 1
+    return withdrawn
 
 
 # ---- reminders ----------------------------------------------------------------------------------
@@ -320,7 +446,7 @@ def export_booking(user: User) -> dict:
     for a in Appointment.objects.filter(client=user).select_related("therapist").prefetch_related("changes"):
         data["appointments"].append(
             {
-                "therapist": str(a.therapist),
+                "therapist": a.therapist_label,
                 "kind": a.kind,
                 "status": a.status,
                 "start": a.start,
@@ -356,7 +482,42 @@ def export_booking(user: User) -> dict:
 
 
 def erase_booking(user: User) -> None:
-    """A client's appointments and intake go; a therapist's schedule and the appointments with them go."""
-    Appointment.objects.filter(client=user).delete()
-    Appointment.objects.filter(therapist=user).delete()
+    """Erasure follows DESIGN's records table: appointments are the practice's record about the client.
+
+    As a client: the account goes; each appointment is kept, restricted (no link to the person, no phone
+    number) until the retention period ends; an upcoming one is cancelled and the therapist told neutrally.
+    As a therapist: the schedule goes; upcoming appointments are cancelled and each client told neutrally
+    with a way to find someone else; clients keep their appointments and what they wrote.
+    """
+    now = timezone.now()
+    upcoming = Appointment.objects.select_for_update(of=("self",)).select_related("client", "therapist")
+    upcoming = upcoming.filter(status__in=ACTIVE_STATUSES, end__gt=now)
+    for appointment in upcoming.filter(client=user):
+        _cancel_for_the_practice(appointment, reason=Appointment.CancelReason.CLIENT_LEFT, now=now)
+        transaction.on_commit(lambda a=appointment: notify.client_left(a), robust=True)
+    Appointment.objects.filter(client=user).update(
+        client=None,
+        contact_detail="",
+        contact_method=Appointment.Contact.APP_ONLY,
+        restricted_at=now,
+        retain_until=now + retention_period(),
+    )
+    for appointment in upcoming.filter(therapist=user):
+        _cancel_for_the_practice(appointment, reason=Appointment.CancelReason.THERAPIST_LEFT, now=now)
+        transaction.on_commit(lambda a=appointment: notify.withdrawn(a), robust=True)
+    Appointment.objects.filter(therapist=user).update(therapist=None)
+    BookingAttempt.objects.filter(client=user).delete()
     Schedule.objects.filter(therapist=user).delete()
+
+
+def retention_period() -> dt.timedelta:
+    """How long a practice keeps a restricted record after care ends (DESIGN: 7 years by default)."""
+    years = getattr(settings, "CLINICAL_RETENTION_YEARS", 7)
+    return dt.timedelta(days=round(365.25 * years))
+
+
+def purge_expired_records(*, now: dt.datetime | None = None) -> int:
+    """Delete restricted records whose retention period has ended. Idempotent; safe on several machines."""
+    now = now or timezone.now()
+    _total, per_model = Appointment.objects.filter(restricted_at__isnull=False, retain_until__lte=now).delete()
+    return per_model.get(Appointment._meta.label, 0)

@@ -52,7 +52,10 @@ def book(request, therapist_id, kind=None):
     if kind and "kind" not in data:
         data["kind"] = kind
     form = forms.DayForm(
-        data if "day" in data else None, today=today, initial={"kind": data.get("kind", "consultation")}
+        data if "day" in data else None,
+        today=today,
+        horizon_days=schedule.horizon_days,
+        initial={"kind": data.get("kind", "consultation")},
     )
     chosen_kind = data.get("kind") if data.get("kind") in Appointment.Kind.values else Appointment.Kind.CONSULTATION
     day_slots = None
@@ -79,7 +82,10 @@ def intake(request, therapist_id):
     """The confidential intake for one chosen time; on a clash it comes back with everything kept."""
     therapist = selectors.bookable_therapist(therapist_id)
     schedule = therapist.booking_schedule
-    form = forms.IntakeForm(request.POST or None, initial=request.GET.dict() or None)
+    # A link may choose the time and the kind, never the contact details or what the person writes.
+    from_link = {name: request.GET[name] for name in forms.IntakeForm.FROM_LINK if name in request.GET}
+    now = timezone.now()
+    form = forms.IntakeForm(request.POST or None, initial=from_link, now=now, horizon_days=schedule.horizon_days)
     if request.method == "POST" and form.is_valid():
         try:
             appointment = services.book_appointment(
@@ -95,7 +101,7 @@ def intake(request, therapist_id):
                 may_leave_messages=form.cleaned_data["may_leave_messages"],
             )
         except services.BookingError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             by_email = wants_email(request.user)
             if appointment.status == Appointment.Status.REQUESTED:
@@ -117,11 +123,12 @@ def intake(request, therapist_id):
     kind = request.POST.get("kind") or request.GET.get("kind") or "consultation"
     if kind not in Appointment.Kind.values:
         kind = Appointment.Kind.CONSULTATION
-    if start is None and request.method == "GET":
-        messages.error(request, "That time could not be read. Please pick a time from the list.")
+    in_range = forms.within_horizon(start, now=now, horizon_days=schedule.horizon_days)
+    if not in_range and request.method == "GET":
+        messages.error(request, "That time could not be used. Please pick a time from the list.")
         return redirect("booking:book", therapist_id=therapist.public_id)
     other_slots = []
-    if start is not None and form.errors:
+    if in_range and form.errors:
         day = in_zone(start, request.user.time_zone).date()
         other_slots = selectors.open_slots_on_viewer_day(
             schedule, kind=kind, day=day, viewer_zone=request.user.time_zone
@@ -129,7 +136,7 @@ def intake(request, therapist_id):
     context = {
         "therapist": therapist,
         "form": form,
-        "start": start,
+        "start": start if in_range else None,
         "kind": kind,
         "kind_label": Appointment.Kind(kind).label,
         "length": int(schedule.length(kind).total_seconds() // 60),
@@ -156,7 +163,7 @@ def my_appointments(request):
 @participant_required
 def appointment(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
-    services.read_intake(appointment, reader=request.user)
+    intake_visible = services.read_intake(appointment, reader=request.user)
     now = timezone.now()
     return render(
         request,
@@ -164,6 +171,7 @@ def appointment(request, public_id):
         {
             "appointment": appointment,
             "is_therapist": request.user.pk == appointment.therapist_id,
+            "intake_visible": intake_visible,
             "can_change": appointment.is_active and appointment.end > now,
             "is_late": appointment.is_active and services.is_late(appointment, now=now),
             "changes": appointment.changes.select_related("actor"),
@@ -195,6 +203,9 @@ def decide(request, public_id):
 @participant_required
 def cancel(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
+    if appointment.therapist_id is None or appointment.client_id is None:
+        messages.error(request, "This appointment can no longer be changed.")
+        return redirect(appointment)
     now = timezone.now()
     is_client = request.user.pk == appointment.client_id
     late = is_client and appointment.is_active and services.is_late(appointment, now=now)
@@ -220,21 +231,29 @@ def cancel(request, public_id):
 @participant_required
 def reschedule(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
+    if appointment.therapist_id is None or appointment.client_id is None:
+        messages.error(request, "This appointment can no longer be changed.")
+        return redirect(appointment)
     schedule = selectors.schedule_for(appointment.therapist)
     viewer_zone = request.user.time_zone
     today = _today(request.user)
-    form = forms.RescheduleForm(request.POST or None)
+    form = forms.RescheduleForm(request.POST or None, now=timezone.now(), horizon_days=schedule.horizon_days)
     if request.method == "POST" and form.is_valid():
         try:
             services.reschedule(appointment, by=request.user, start=form.cleaned_data["start"])
         except services.BookingError as error:
-            form.add_error(None, str(error))
+            form.add_error(error.field, str(error))
         else:
             messages.success(request, "Moved. Both of you have been told.")
             return redirect(appointment)
     picked = request.GET.copy()
     picked["kind"] = appointment.kind  # the kind never changes when moving
-    day_form = forms.DayForm(picked if "day" in picked else None, today=today, initial={"kind": appointment.kind})
+    day_form = forms.DayForm(
+        picked if "day" in picked else None,
+        today=today,
+        horizon_days=schedule.horizon_days,
+        initial={"kind": appointment.kind},
+    )
     day_form.fields["kind"].widget = forms.forms.HiddenInput()
     day_slots = None
     if day_form.is_bound and day_form.is_valid():
@@ -276,8 +295,9 @@ def appointment_ics(request, public_id):
 # ---- the therapist's side -----------------------------------------------------------------------
 @therapist_required
 def therapist_appointments(request):
-    lists = selectors.appointments_of_therapist(request.user)
-    return render(request, "booking/therapist_list.html", {k: list(v) for k, v in lists.items()})
+    lists = {k: list(v) for k, v in selectors.appointments_of_therapist(request.user).items()}
+    services.read_appointment_list(reader=request.user, appointments=[a for shown in lists.values() for a in shown])
+    return render(request, "booking/therapist_list.html", lists)
 
 
 @therapist_required

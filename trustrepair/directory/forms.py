@@ -177,17 +177,30 @@ class ProfileForm(forms.ModelForm):
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[("verify", "Verify: the licence checks out"), ("return", "Return to the therapist with a note")],
+        choices=[
+            ("verify", "Verify: the licence checks out"),
+            ("return", "Return to the therapist with a note (pending requests are withdrawn)"),
+            ("suspend", "Suspend: out of the directory, no new bookings, pending requests withdrawn"),
+        ],
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label="Note to the therapist", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Note to the therapist, or the reason for a suspension (staff only)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    for_cause = forms.BooleanField(
+        label="Suspend for cause: also cancel their confirmed appointments (clients are told neutrally)",
+        required=False,
     )
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == "return" and not data.get("note", "").strip():
             self.add_error("note", "Say what needs to change, so the therapist can fix it.")
+        if data.get("decision") == "suspend" and not data.get("note", "").strip():
+            self.add_error("note", "Record why the profile is suspended.")
         return data
 
 

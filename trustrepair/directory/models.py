@@ -76,6 +76,7 @@ class TherapistProfile(models.Model):
         AWAITING = "awaiting", "Awaiting verification"
         VERIFIED = "verified", "Verified"
         RETURNED = "returned", "Returned with a note"
+        SUSPENDED = "suspended", "Suspended by staff"
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="therapist_profile")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -113,6 +114,9 @@ class TherapistProfile(models.Model):
     wants_listing = models.BooleanField("list me in the directory", default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     staff_note = models.CharField(max_length=500, blank=True)
+    # A suspension is a staff decision: "for cause" also cancels confirmed appointments; the reason is staff-only.
+    suspended_for_cause = models.BooleanField(default=False)
+    suspension_reason = models.CharField(max_length=500, blank=True)
     verified_at = models.DateTimeField(null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,6 +1,7 @@
 """Every read of the directory. Public reads see listed profiles only; other apps use these functions.
 
 For booking:
+    is_listed(user) -> bool (bookable), is_verified(user) -> bool (may read intakes)
     listed_profile_for_user(user) -> TherapistProfile | None
     profile_by_public_id(public_id) -> TherapistProfile (listed) or Http404
 """
@@ -31,6 +32,20 @@ def listed_profile_for_user(user) -> TherapistProfile | None:
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return listed_profiles().filter(user=user).first()
+
+
+def is_listed(user) -> bool:
+    """Whether this therapist can be booked: verified by staff, listed, not returned or suspended."""
+    return listed_profile_for_user(user) is not None
+
+
+def is_verified(user) -> bool:
+    """Whether this therapist's licence stands verified now (listed or not): only then do they read intakes."""
+    return TherapistProfile.objects.filter(user=user, status=Status.VERIFIED).exists()
+
+
+def suspended_profiles() -> QuerySet[TherapistProfile]:
+    return TherapistProfile.objects.filter(status=Status.SUSPENDED).select_related("user").order_by("name", "id")
 
 
 def profile_by_public_id(public_id) -> TherapistProfile:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from trustrepair.accounts.models import User
+from trustrepair.booking import services as booking_services
 from trustrepair.core import audit
 from trustrepair.directory import gazetteer
 from trustrepair.directory.matching import FORMATS, TIMES
@@ -101,8 +102,21 @@ def verify_profile(staff: User, *, profile: TherapistProfile) -> TherapistProfil
         profile.verified_at = timezone.now()
         profile.verified_by = staff
         profile.staff_note = ""
+        profile.suspended_for_cause = False
+        profile.suspension_reason = ""
         _refresh_derived(profile)
-        profile.save(update_fields=["status", "verified_at", "verified_by", "staff_note", "is_listed", "updated_at"])
+        profile.save(
+            update_fields=[
+                "status",
+                "verified_at",
+                "verified_by",
+                "staff_note",
+                "suspended_for_cause",
+                "suspension_reason",
+                "is_listed",
+                "updated_at",
+            ]
+        )
         audit.record_access(
             actor=staff, subject=profile.user, action="update", obj=profile, reason="verified therapist licence"
         )
@@ -110,6 +124,7 @@ def verify_profile(staff: User, *, profile: TherapistProfile) -> TherapistProfil
 
 
 def return_profile(staff: User, *, profile: TherapistProfile, note: str) -> TherapistProfile:
+    """Send the profile back with a note: it leaves the directory and its pending requests are withdrawn."""
     with transaction.atomic():
         profile.status = Status.RETURNED
         profile.staff_note = note.strip()[:500]
@@ -120,6 +135,39 @@ def return_profile(staff: User, *, profile: TherapistProfile, note: str) -> Ther
         audit.record_access(
             actor=staff, subject=profile.user, action="update", obj=profile, reason="returned profile with a note"
         )
+        booking_services.withdraw_bookings(therapist=profile.user, include_confirmed=False)
+    return profile
+
+
+def suspend_profile(staff: User, *, profile: TherapistProfile, reason: str, for_cause: bool) -> TherapistProfile:
+    """Take a profile out of the directory. Pending requests are withdrawn; confirmed appointments stay unless
+    the suspension is for cause. Clients are told neutrally; the reason stays with staff."""
+    with transaction.atomic():
+        profile.status = Status.SUSPENDED
+        profile.suspended_for_cause = for_cause
+        profile.suspension_reason = reason.strip()[:500]
+        profile.verified_at = None
+        profile.verified_by = None
+        _refresh_derived(profile)
+        profile.save(
+            update_fields=[
+                "status",
+                "suspended_for_cause",
+                "suspension_reason",
+                "verified_at",
+                "verified_by",
+                "is_listed",
+                "updated_at",
+            ]
+        )
+        audit.record_access(
+            actor=staff,
+            subject=profile.user,
+            action="update",
+            obj=profile,
+            reason="suspended profile for cause" if for_cause else "suspended profile",
+        )
+        booking_services.withdraw_bookings(therapist=profile.user, include_confirmed=for_cause)
     return profile
 
 
@@ -229,12 +277,25 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def export_csv(stream) -> None:
+def export_csv(stream, *, reader: User | None = None) -> None:
+    """Every profile as CSV. When staff (`reader`) export, each therapist in the file gets an audit event:
+    the file holds their email and licence details."""
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     profiles = TherapistProfile.objects.select_related("user").order_by("id")
-    for profile in profiles.iterator(chunk_size=2000):
-        writer.writerow({k: _neutralise(str(v)) for k, v in csv_row(profile).items()})
+    with transaction.atomic():
+        for profile in profiles.iterator(chunk_size=2000):
+            writer.writerow({k: _neutralise(str(v)) for k, v in csv_row(profile).items()})
+            if reader is not None:
+                audit.record_access(
+                    actor=reader, subject=profile.user, action="export", obj=profile, reason="staff CSV export"
+                )
+
+
+def read_for_review(staff: User, *, profile: TherapistProfile) -> TherapistProfile:
+    """Staff opening a therapist's profile for review (email, licence) is audited."""
+    audit.record_access(actor=staff, subject=profile.user, action="read", obj=profile, reason="opened for review")
+    return profile
 
 
 @dataclass

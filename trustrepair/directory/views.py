@@ -2,21 +2,34 @@ import io
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from trustrepair.core import session_choices
 from trustrepair.core.access import public, staff_required, therapist_required
 from trustrepair.directory import matching, selectors, services
 from trustrepair.directory.forms import ImportForm, MatchForm, ProfileForm, ReviewForm, TermForm
 from trustrepair.directory.models import Specialty
 
+LIST_FILTER = "directory.list"  # session key: the chosen specialty (never in the address)
+FIND_ANSWERS = "directory.find"  # session key: the questionnaire's answers
+# Answers a link may still carry: they say nothing about why someone seeks therapy.
+FIND_FROM_LINK = ("format", "mode", "language", "budget")
+
 
 @public
 def directory(request):
     specialties = list(Specialty.objects.filter(is_active=True))
-    specialty = request.GET.get("specialty", "")
+    if request.method == "POST":
+        session_choices.remember(request, LIST_FILTER, request.POST, fields=["specialty"])
+        format_ = request.POST.get("format", "")
+        query = f"?format={format_}" if format_ in matching.FORMATS else ""
+        return redirect(reverse("directory:list") + query)
+    remembered = session_choices.recall(request, LIST_FILTER) or {}
+    specialty = remembered.get("specialty", "")
     specialty = specialty if specialty in {s.slug for s in specialties} else ""
     format_ = request.GET.get("format", "")
     format_ = format_ if format_ in matching.FORMATS else ""
@@ -47,8 +60,23 @@ def _initial_answers(user) -> dict:
 
 @public
 def find(request):
-    asked = "format" in request.GET
-    form = MatchForm(request.GET if asked else None, initial=_initial_answers(request.user))
+    """The questionnaire is posted; its answers are kept in the session and the results page reads them."""
+    if request.method == "POST":
+        session_choices.remember(request, FIND_ANSWERS, request.POST, fields=MatchForm.base_fields)
+        return redirect(reverse("directory:find") + "?answers=1")
+    remembered = session_choices.recall(request, FIND_ANSWERS)
+    if "answers" in request.GET and remembered is not None:
+        data = remembered
+    elif "format" in request.GET:  # an old or shared link: only the answers that say nothing sensitive
+        data = QueryDict(mutable=True)
+        for name in FIND_FROM_LINK:
+            if name in request.GET:
+                data[name] = request.GET[name]
+    else:
+        data = None
+    asked = data is not None
+    initial = session_choices.initial_from(remembered, MatchForm) or _initial_answers(request.user)
+    form = MatchForm(data, initial=initial)
     results = None
     if asked and form.is_valid():
         match_request = form.match_request()
@@ -85,6 +113,7 @@ def _saved_message(profile) -> str:
 def staff_queue(request):
     context = {
         "queue": selectors.verification_queue(),
+        "suspended": selectors.suspended_profiles(),
         "terms": selectors.terms(),
         "term_form": TermForm(),
         "import_form": ImportForm(),
@@ -98,13 +127,27 @@ def staff_review(request, public_id):
     therapist = selectors.profile_for_staff(public_id)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["decision"] == "verify":
+        decision = form.cleaned_data["decision"]
+        if decision == "verify":
             services.verify_profile(request.user, profile=therapist)
             messages.success(request, f"{therapist.name} is verified.")
+        elif decision == "suspend":
+            for_cause = form.cleaned_data["for_cause"]
+            services.suspend_profile(
+                request.user, profile=therapist, reason=form.cleaned_data["note"], for_cause=for_cause
+            )
+            messages.success(
+                request,
+                f"{therapist.name} is suspended. Pending requests"
+                + (" and confirmed appointments" if for_cause else "")
+                + " were cancelled and the clients told.",
+            )
         else:
             services.return_profile(request.user, profile=therapist, note=form.cleaned_data["note"])
             messages.success(request, f"{therapist.name}'s profile went back with your note.")
         return redirect("directory:staff_queue")
+    if request.method == "GET":
+        services.read_for_review(request.user, profile=therapist)
     return render(request, "directory/staff_review.html", {"profile": therapist, "form": form})
 
 
@@ -154,7 +197,7 @@ def staff_import(request):
 @staff_required
 def staff_export(request):
     buffer = io.StringIO()
-    services.export_csv(buffer)
+    services.export_csv(buffer, reader=request.user)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="therapist-directory-{stamp}.csv"'

@@ -44,7 +44,7 @@ class Administration(models.Model):
     supersedes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="superseded_by"
     )
-    correction_reason = models.CharField(max_length=200, blank=True)
+    correction_reason = EncryptedTextField(blank=True)  # why the person corrected it: health data
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the answers and the versions that scored them.")
 
     objects = AdministrationQuerySet.as_manager()

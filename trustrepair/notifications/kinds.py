@@ -28,6 +28,8 @@ KINDS = {
         Kind("appointment_request_new", "New appointment request"),
         Kind("appointment_cancelled", "Appointment cancelled"),
         Kind("appointment_moved", "Appointment moved"),
+        Kind("appointment_withdrawn", "Appointment cancelled"),
+        Kind("appointment_client_left", "Appointment cancelled"),
         Kind("appointment_reminder", "Appointment reminder", neutral_subject="A reminder"),
         Kind("checkin_due", "A check-in is ready", neutral_subject="A reminder"),
     ]

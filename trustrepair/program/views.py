@@ -1,9 +1,11 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from trustrepair.core import session_choices
 from trustrepair.core.access import client_required
 from trustrepair.program import curriculum, insights, selectors, services, summary
 from trustrepair.program.exercise_links import EXERCISES, exercises_for
@@ -205,11 +207,20 @@ def insights_page(request):
     return render(request, "program/insights.html", {"charts": insights.charts_for(request.user)})
 
 
+SUMMARY_CHOICES = "program.summary"  # session key
+
+
 @client_required
 def summary_page(request):
+    """Choices are posted and kept in the session (never in the address); ?show=1 prints what was chosen."""
+    if request.method == "POST":
+        session_choices.remember(request, SUMMARY_CHOICES, request.POST, fields=SummaryForm.base_fields)
+        return redirect(reverse("program:summary") + "?show=1")
+    remembered = session_choices.recall(request, SUMMARY_CHOICES)
     groups = summary.choices_for(request.user)
     form = SummaryForm(
-        request.GET or None,
+        remembered if "show" in request.GET else None,
+        initial=session_choices.initial_from(remembered, SummaryForm),
         entry_choices=[(name, [(c.value, c.label) for c in items]) for name, items in groups],
     )
     chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}

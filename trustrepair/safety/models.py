@@ -44,7 +44,9 @@ class RiskEvent(models.Model):
     source = models.CharField(max_length=80, help_text='Where it was written or answered, e.g. "exercises.journal".')
     object_type = models.CharField(max_length=100, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
-    category = models.CharField(max_length=30, choices=Category.choices)
+    # Encrypted: what kind of crisis someone wrote about is health data. Nothing filters or orders on it in
+    # SQL (ciphertext cannot be compared); services compare it in Python (docs/decisions.md).
+    category = EncryptedTextField(choices=Category.choices)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     excerpt = EncryptedTextField(blank=True, help_text="Only the matched words, encrypted; empty for answers.")
     # Which part of screening raised it (blank for a questionnaire answer) and, for the model, its version.

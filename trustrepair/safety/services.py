@@ -95,16 +95,20 @@ def _record(user, *, source: str, obj, kind: str, categories: dict) -> tuple[Ris
     events = []
     try:
         with transaction.atomic():
-            for category, finding in categories.items():
-                existing = RiskEvent.objects.filter(
+            # The category is encrypted, so the database cannot match on it: fetch the few open events for
+            # this object and compare categories here.
+            open_here = list(
+                RiskEvent.objects.filter(
                     user=user,
                     source=source[:80],
                     object_type=object_type,
                     object_id=object_id,
-                    category=category,
                     kind=kind,
                     resolved_at__isnull=True,
-                ).first()
+                ).order_by("created_at", "id")
+            )
+            for category, finding in categories.items():
+                existing = next((e for e in open_here if e.category == category), None)
                 if existing is not None and (object_id or kind == RiskEvent.Kind.STRUCTURED):
                     events.append(existing)
                     continue

@@ -10,7 +10,21 @@ from trustrepair.booking.models import AvailabilityRule
 INTAKE_SECRET = "my partner Sam reads my diary and I feel watched"
 
 
+def list_in_directory(therapist):
+    """Give the therapist a verified, listed directory profile: only listed therapists can be booked."""
+    from trustrepair.directory import services as directory_services
+    from trustrepair.directory.models import TherapistProfile
+    from trustrepair.directory.tests.factories import make_profile
+
+    profile = TherapistProfile.objects.filter(user=therapist, is_listed=True).first()
+    if profile is None:
+        profile = make_profile(therapist, name=f"Dr {therapist.display_name or 'Test'}")
+        profile = directory_services.verify_profile(None, profile=profile)
+    return profile
+
+
 def open_every_day(therapist, *, zone="America/New_York", start=dt.time(0, 0), end=dt.time(23, 59), **settings):
+    list_in_directory(therapist)
     schedule = selectors.schedule_for(therapist)
     fields = {"time_zone": zone, "min_notice_hours": 0, **settings}
     services.update_schedule(schedule, **fields)
@@ -42,3 +56,28 @@ def book(client, therapist, start, *, kind="consultation", reason=INTAKE_SECRET,
         preferences=extra.pop("preferences", "no mornings"),
         **extra,
     )
+
+
+def spaced_slots(schedule, *, kind="consultation", count=6, hours_apart=2):
+    """`count` open slots at least `hours_apart` apart, so booking one never blocks the next."""
+    chosen = []
+    for start in upcoming_slots(schedule, kind=kind, days=4):
+        if not chosen or start - chosen[-1] >= dt.timedelta(hours=hours_apart):
+            chosen.append(start)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def another_therapist(email):
+    """A second bookable therapist, open every day."""
+    from trustrepair.accounts.models import User
+
+    therapist = User.objects.create_user(email=email, password=None, role=User.Role.THERAPIST, display_name="Dr X")
+    return therapist, open_every_day(therapist)
+
+
+def another_client(email):
+    from trustrepair.accounts.models import User
+
+    return User.objects.create_user(email=email, password=None, role=User.Role.CLIENT, display_name="Client")

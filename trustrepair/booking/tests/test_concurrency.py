@@ -13,7 +13,7 @@ from trustrepair.accounts import services as account_services
 from trustrepair.accounts.models import User
 from trustrepair.booking import services
 from trustrepair.booking.models import Appointment
-from trustrepair.booking.tests.helpers import book, open_every_day, upcoming_slots
+from trustrepair.booking.tests.helpers import another_client, book, open_every_day, upcoming_slots
 
 THREADS = 20
 
@@ -102,7 +102,9 @@ def confirmed_soon(client, therapist, count=3, *, consent=True):
     slots = [
         s for s in upcoming_slots(schedule, kind="session", days_ahead=0, days=1) if s < now + dt.timedelta(hours=23)
     ]
-    return [book(client, therapist, slots[i * 3], kind="session") for i in range(count)]
+    # A client may hold two upcoming appointments with one therapist: more need more clients.
+    clients = [client] + [another_client(f"client{i}@example.test") for i in range(count)]
+    return [book(clients[i // 2], therapist, slots[i * 3], kind="session") for i in range(count)]
 
 
 @pytest.mark.django_db

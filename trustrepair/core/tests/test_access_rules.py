@@ -151,3 +151,78 @@ def test_a_clinical_session_from_before_mfa_was_turned_on_must_pass_mfa_first(cl
     for path in clinical:
         response = client.get(path)
         assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/reauthenticate/"), path
+
+
+# ---- pages with an object in the address (issue 8): the declared rule, then ownership and listing ---------
+@pytest.fixture
+def object_pages(cast):
+    """(path, rule, who owns it) for one listed therapist's booking pages and one appointment of Alice's."""
+    from trustrepair.booking.tests.helpers import book, open_every_day, upcoming_slots
+
+    therapist, alice = cast["therapist"], cast["client"]
+    schedule = open_every_day(therapist)
+    start = upcoming_slots(schedule)[0]
+    appointment = book(alice, therapist, start)
+    profile = therapist.therapist_profile
+    a = f"/booking/appointments/{appointment.public_id}"
+    return [
+        (f"/booking/with/{therapist.public_id}/", "role:client,partner", None),
+        (
+            f"/booking/with/{therapist.public_id}/details/?kind=consultation&start={start.isoformat()}",
+            "role:client,partner",
+            None,
+        ),  # fmt: skip
+        (f"{a}/", "role:client,partner,therapist", {"client", "therapist"}),
+        (f"{a}/cancel/", "role:client,partner,therapist", {"client", "therapist"}),
+        (f"{a}/move/", "role:client,partner,therapist", {"client", "therapist"}),
+        (f"{a}/calendar.ics", "role:client,partner,therapist", {"client", "therapist"}),
+        (f"/therapists/staff/{profile.public_id}/", "role:staff", None),
+        (f"/therapists/{profile.public_id}/", "public", None),
+    ]
+
+
+@pytest.mark.django_db
+def test_each_role_gets_the_declared_access_on_object_pages_and_only_owners_see_an_appointment(
+    client, cast, object_pages
+):
+    mismatches = []
+    for role in [*ROLE_KEYS, "stranger"]:
+        client.logout()
+        if cast[role] is not None:
+            client.force_login(cast[role])
+        for path, rule, owners in object_pages:
+            response = client.get(path)
+            want = expected_outcome(rule, role if role != "stranger" else "client")
+            if want == "open" and owners is not None and role not in owners:
+                want = "status 404 → "  # reachable by the role, but not theirs
+            got = outcome(response)
+            if got != want:
+                mismatches.append(f"{role} GET {path} ({rule}): wanted {want}, got {got}")
+    assert mismatches == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("standing", ["unverified", "returned", "suspended"])
+def test_a_therapist_who_is_not_listed_has_no_booking_pages_for_anyone(client, cast, standing):
+    from trustrepair.booking.tests.helpers import open_every_day
+    from trustrepair.directory import services as directory_services
+
+    therapist = cast["therapist"]
+    open_every_day(therapist)
+    profile = therapist.therapist_profile
+    if standing == "unverified":
+        directory_services.save_profile(therapist, licence_number="CHANGED-1", **_same_fields(profile))
+    elif standing == "returned":
+        directory_services.return_profile(cast["staff"], profile=profile, note="Licence unclear.")
+    else:
+        directory_services.suspend_profile(cast["staff"], profile=profile, reason="on leave", for_cause=False)
+    for role in ("client", "partner", "stranger"):
+        client.force_login(cast[role])
+        for path in (f"/booking/with/{therapist.public_id}/", f"/booking/with/{therapist.public_id}/details/"):
+            assert client.get(path).status_code == 404, (standing, role, path)
+
+
+def _same_fields(profile) -> dict:
+    from trustrepair.directory.services import PLAIN_FIELDS
+
+    return {name: getattr(profile, name) for name in PLAIN_FIELDS if name != "licence_number"}

@@ -275,9 +275,10 @@ def test_questionnaire_shows_ranked_results_with_why_this_match(client, staff_sa
         latitude=None,
         longitude=None,
     )
-    response = client.get(
+    response = client.post(  # answers are posted and read back from the session (issue 8 item 16)
         FIND,
-        {
+        follow=True,
+        data={
             "format": "individual",
             "mode": "in_person",
             "place": "Leeds",
@@ -291,7 +292,7 @@ def test_questionnaire_shows_ranked_results_with_why_this_match(client, staff_sa
 
 
 def test_an_ambiguous_place_asks_which_one_and_keeps_what_was_typed(client):
-    response = client.get(FIND, {"format": "individual", "mode": "in_person", "place": "Springfield, US"})
+    response = client.post(FIND, {"format": "individual", "mode": "in_person", "place": "Springfield, US"}, follow=True)
     assert response.status_code == 200
     assert "Springfield, MA, US" in response.text
     assert 'value="Springfield, US"' in response.text
@@ -314,7 +315,7 @@ def test_an_ambiguous_place_asks_which_one_and_keeps_what_was_typed(client):
     ],
 )
 def test_bad_questionnaire_input_is_a_field_error_never_a_500(client, query):
-    response = client.get(FIND, query)
+    response = client.post(FIND, query, follow=True)
     assert response.status_code == 200
     assert "Nothing you typed has been lost" in response.text
 
@@ -359,8 +360,9 @@ def test_match_query_count_is_bounded(client, staff_sam, django_assert_max_num_q
         make_therapist(
             f"m{i}@example.test", verified_by=staff_sam, offers_in_person=False, latitude=None, longitude=None
         )
-    with django_assert_max_num_queries(8):
-        response = client.get(FIND, {"format": "individual", "mode": "online", "concerns": ["trust-issues"]})
+    client.post(FIND, {"format": "individual", "mode": "online", "concerns": ["trust-issues"]})
+    with django_assert_max_num_queries(9):  # one more than before: the session is read
+        response = client.get(FIND + "?answers=1")
     assert response.text.count("Why this match") == 20
 
 

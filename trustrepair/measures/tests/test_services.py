@@ -3,6 +3,7 @@
 import datetime
 import re
 import threading
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -241,3 +242,39 @@ class FailingBackend:
 
     def send_messages(self, messages):
         raise OSError("mail server unreachable")
+
+
+# ---- issue 8 item 9: the reason for a correction is health data, encrypted at rest ----------------------
+def raw_correction_reason(administration) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT correction_reason FROM measures_administration WHERE id = %s", [administration.pk])
+        return cursor.fetchone()[0]
+
+
+def test_the_reason_for_a_correction_is_stored_only_encrypted(client_alice):
+    original = take(client_alice, "gad7", [1] * 7)
+    corrected = services.correct_administration(
+        client_alice,
+        administration=original,
+        instrument=registry.get("gad7"),
+        answers=answers([2] * 7),
+        reason="I was drunk when I answered",
+    )
+    assert "drunk" not in raw_correction_reason(corrected)
+    assert Administration.objects.get(pk=corrected.pk).correction_reason == "I was drunk when I answered"
+
+
+def test_the_migration_encrypts_reasons_written_before_it(client_alice):
+    from importlib import import_module
+
+    migration = import_module("trustrepair.measures.migrations.0002_encrypt_correction_reason")
+    original = take(client_alice, "gad7", [1] * 7)
+    with connection.cursor() as cursor:  # a row as the old plain-text column held it
+        cursor.execute(
+            "UPDATE measures_administration SET correction_reason = %s WHERE id = %s", ["old plain words", original.pk]
+        )
+    editor = SimpleNamespace(connection=connection)  # the migration function only uses its connection
+    migration.encrypt_existing(None, editor)
+    migration.encrypt_existing(None, editor)  # running twice changes nothing
+    assert "plain" not in raw_correction_reason(original)
+    assert Administration.objects.get(pk=original.pk).correction_reason == "old plain words"

@@ -51,9 +51,15 @@ def test_insights_summary_and_setback_pages_have_no_serious_accessibility_proble
     services.enrol(client_alice, starting_phase="trust-history")
     factories.make_year_of_entries(client_alice, days=60)
     services.record_setback(client_alice, happened_on=timezone.localdate(), what_happened="a hard night")
+    # The summary's choices are posted (never in the address); the printable sheet then shows at ?show=1.
+    page.goto("/program/summary/")
+    page.get_by_label("Program progress (phases and lessons done)").check()
+    page.get_by_label("Figures from your insights (counts only, no text)").check()
+    page.get_by_role("button", name="Show the summary").click()
+    page.wait_for_url("**/program/summary/?show=1")
     for url in [
         "/program/insights/",
-        "/program/summary/?show=1&include_phases=on&include_insights=on",
+        "/program/summary/?show=1",
         "/program/setback/",
         "/program/today/",
     ]:

@@ -94,8 +94,8 @@ def test_the_summary_includes_nothing_personal_by_default(signed_in, client_alic
 
 def test_only_the_entries_i_tick_are_printed(signed_in, client_alice):
     first, second = factories.make_core_beliefs(client_alice, 2)
-    response = signed_in(client_alice).get(
-        reverse("program:summary"), {"show": "1", "entries": [f"core_belief:{first.public_id}"]}
+    response = signed_in(client_alice).post(
+        reverse("program:summary"), {"entries": [f"core_belief:{first.public_id}"]}, follow=True
     )
     body = response.content.decode()
     sheet = body[body.index("summary-sheet") :]
@@ -109,9 +109,10 @@ def test_the_summary_prints_phases_measures_and_figures_when_chosen(signed_in, c
     factories.make_trigger_logs(client_alice, 10)
     body = (
         signed_in(client_alice)
-        .get(
+        .post(
             reverse("program:summary"),
-            {"show": "1", "include_phases": "on", "include_measures": "on", "include_insights": "on"},
+            {"include_phases": "on", "include_measures": "on", "include_insights": "on"},
+            follow=True,
         )
         .content.decode()
     )
@@ -122,8 +123,8 @@ def test_the_summary_prints_phases_measures_and_figures_when_chosen(signed_in, c
 
 def test_nobody_can_print_another_persons_entry(signed_in, client_alice, stranger_eve):
     (belief,) = factories.make_core_beliefs(client_alice, 1)
-    response = signed_in(stranger_eve).get(
-        reverse("program:summary"), {"show": "1", "entries": [f"core_belief:{belief.public_id}"]}
+    response = signed_in(stranger_eve).post(
+        reverse("program:summary"), {"entries": [f"core_belief:{belief.public_id}"]}, follow=True
     )
     body = response.content.decode()
     assert response.status_code == 200
@@ -135,12 +136,12 @@ def test_the_summary_costs_the_same_queries_for_a_year_of_entries(signed_in, cli
     c = signed_in(client_alice)
     services.enrol(client_alice, starting_phase="trust-history")
     a_little_of_everything(client_alice)
-    params = {"show": "1", "include_phases": "on", "include_insights": "on"}
+    c.post(reverse("program:summary"), {"include_phases": "on", "include_insights": "on"})
     with CaptureQueriesContext(connection) as ctx:
-        c.get(reverse("program:summary"), params)
+        c.get(reverse("program:summary"), {"show": "1"})
     factories.make_year_of_entries(client_alice, days=90)
     with django_assert_num_queries(len(ctx.captured_queries)):
-        c.get(reverse("program:summary"), params)
+        c.get(reverse("program:summary"), {"show": "1"})
 
 
 def test_this_weeks_urges_bricks_and_promises_land_in_the_last_column(client_alice):
@@ -196,7 +197,32 @@ def test_the_summary_shows_the_latest_questionnaire_scores(signed_in, client_ali
 
     take(client_alice, "gad7", [1, 1, 1, 1, 1, 1, 1], weeks_ago=3)
     take(client_alice, "gad7", [2, 2, 2, 2, 2, 2, 2])
-    body = signed_in(client_alice).get(reverse("program:summary"), {"show": "1", "include_measures": "on"}).content
+    body = signed_in(client_alice).post(reverse("program:summary"), {"include_measures": "on"}, follow=True).content
     row = re.search(r"<tr><th scope=\"row\">([^<]*)</th><td>([^<]*)</td>", body.decode())
     assert "GAD-7" in row.group(1)
     assert row.group(2).startswith("14")  # the latest score, not the one three weeks ago
+
+
+# ---- issue 8 item 16: what goes on the summary never travels in the address -------------------------------
+def test_summary_choices_are_posted_kept_in_the_session_and_never_in_the_address(signed_in, client_alice):
+    first, second = factories.make_core_beliefs(client_alice, 2)
+    c = signed_in(client_alice)
+    response = c.post(reverse("program:summary"), {"entries": [f"core_belief:{first.public_id}"]})
+    assert response.status_code == 302
+    assert str(first.public_id) not in response["Location"] and "entries" not in response["Location"]
+    body = c.get(response["Location"]).content.decode()
+    sheet = body[body.index("summary-sheet") :]
+    assert first.belief in sheet and second.belief not in sheet
+    # Going back to the form finds the choice still ticked.
+    form = c.get(reverse("program:summary")).content.decode()
+    assert re.search(rf'value="core_belief:{first.public_id}"[^>]*checked', form)
+
+
+def test_entries_in_a_link_are_not_printed(signed_in, client_alice):
+    (belief,) = factories.make_core_beliefs(client_alice, 1)
+    body = (
+        signed_in(client_alice)
+        .get(reverse("program:summary"), {"show": "1", "entries": [f"core_belief:{belief.public_id}"]})
+        .content.decode()
+    )
+    assert "summary-sheet" not in body or belief.belief not in body[body.index("summary-sheet") :]

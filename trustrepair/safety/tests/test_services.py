@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection, transaction
 
@@ -208,3 +210,38 @@ def test_screening_runs_after_the_write_has_committed(client_alice, monkeypatch)
     exercises.save_journal_entry(client_alice, entry=None, prompt="free", body="A calm day outside.")
     assert JournalEntry.objects.filter(owner=client_alice).exists()
     assert depth_at_screening == [depth_of_caller]
+
+
+# ---- issue 8 item 9: what kind of crisis a person wrote about is encrypted at rest ----------------------
+def test_the_category_of_a_risk_event_is_stored_only_encrypted(client_alice):
+    screen_text(client_alice, "honestly I want to die", source="exercises.journal")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT category FROM safety_riskevent")
+        [(raw,)] = cursor.fetchall()
+    assert "suicid" not in raw
+    assert RiskEvent.objects.get().category == "suicidal_thoughts"
+
+
+def test_an_open_event_of_another_category_on_the_same_object_is_still_recorded(client_alice):
+    plan = SafetyPlan.objects.create(owner=client_alice)
+    screen_text(client_alice, "I want to die", source="exercises.journal", obj=plan)
+    screen_text(client_alice, "I cut myself last night", source="exercises.journal", obj=plan)
+    screen_text(client_alice, "I cut myself last night", source="exercises.journal", obj=plan)
+    assert sorted(RiskEvent.objects.values_list("category", flat=True)) == ["self_harm", "suicidal_thoughts"]
+
+
+def test_the_migration_encrypts_categories_written_before_it(client_alice):
+    from importlib import import_module
+
+    migration = import_module("trustrepair.safety.migrations.0002_encrypt_risk_category")
+    screen_text(client_alice, "honestly I want to die", source="exercises.journal")
+    with connection.cursor() as cursor:  # a row as the old plain-text column held it
+        cursor.execute("UPDATE safety_riskevent SET category = %s", ["self_harm"])
+    editor = SimpleNamespace(connection=connection)  # the migration function only uses its connection
+    migration.encrypt_existing(None, editor)
+    migration.encrypt_existing(None, editor)  # running twice changes nothing
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT category FROM safety_riskevent")
+        [(raw,)] = cursor.fetchall()
+    assert "self_harm" not in raw
+    assert RiskEvent.objects.get().category == "self_harm"
