@@ -348,7 +348,7 @@ def reschedule(
     return appointment
 
 
-def read_intake(appointment: Appointment, *, reader: User) -> bool:
+def read_intake(appointment: Appointment, *, reader: User, ip_address: str | None = None) -> bool:
     """Whether `reader` may see the intake now. The client always sees their own (not audited); the therapist
     only while staff verify their licence, and each such read is audited."""
     if reader.pk == appointment.client_id:
@@ -363,11 +363,12 @@ def read_intake(appointment: Appointment, *, reader: User) -> bool:
         action="read",
         obj=appointment,
         reason="Read the intake form of an appointment booked with them",
+        ip_address=ip_address,
     )
     return True
 
 
-def read_appointment_list(*, reader: User, appointments) -> None:
+def read_appointment_list(*, reader: User, appointments, ip_address: str | None = None) -> None:
     """The therapist's list names their clients: one audit event per client shown (not per appointment)."""
     clients = {a.client_id: a.client for a in appointments if a.client_id and a.client_id != reader.pk}
     for client in clients.values():
@@ -377,6 +378,7 @@ def read_appointment_list(*, reader: User, appointments) -> None:
             action="read",
             obj="booking.appointment_list",
             reason="Saw their appointments in the therapist's list",
+            ip_address=ip_address,
         )
 
 

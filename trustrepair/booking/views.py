@@ -14,6 +14,7 @@ from trustrepair.booking.models import Appointment
 from trustrepair.booking.notify import ics_for
 from trustrepair.booking.slots import in_zone
 from trustrepair.core.access import member_required, public, role_required, therapist_required
+from trustrepair.core.http import client_address
 from trustrepair.notifications.sender import wants_email
 
 participant_required = role_required("client", "partner", "therapist")
@@ -163,7 +164,7 @@ def my_appointments(request):
 @participant_required
 def appointment(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
-    intake_visible = services.read_intake(appointment, reader=request.user)
+    intake_visible = services.read_intake(appointment, reader=request.user, ip_address=client_address(request))
     now = timezone.now()
     return render(
         request,
@@ -296,7 +297,11 @@ def appointment_ics(request, public_id):
 @therapist_required
 def therapist_appointments(request):
     lists = {k: list(v) for k, v in selectors.appointments_of_therapist(request.user).items()}
-    services.read_appointment_list(reader=request.user, appointments=[a for shown in lists.values() for a in shown])
+    services.read_appointment_list(
+        reader=request.user,
+        appointments=[a for shown in lists.values() for a in shown],
+        ip_address=client_address(request),
+    )
     return render(request, "booking/therapist_list.html", lists)
 
 

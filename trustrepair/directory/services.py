@@ -277,7 +277,7 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def export_csv(stream, *, reader: User | None = None) -> None:
+def export_csv(stream, *, reader: User | None = None, ip_address: str | None = None) -> None:
     """Every profile as CSV. When staff (`reader`) export, each therapist in the file gets an audit event:
     the file holds their email and licence details."""
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
@@ -288,13 +288,20 @@ def export_csv(stream, *, reader: User | None = None) -> None:
             writer.writerow({k: _neutralise(str(v)) for k, v in csv_row(profile).items()})
             if reader is not None:
                 audit.record_access(
-                    actor=reader, subject=profile.user, action="export", obj=profile, reason="staff CSV export"
+                    actor=reader,
+                    subject=profile.user,
+                    action="export",
+                    obj=profile,
+                    reason="staff CSV export",
+                    ip_address=ip_address,
                 )
 
 
-def read_for_review(staff: User, *, profile: TherapistProfile) -> TherapistProfile:
+def read_for_review(staff: User, *, profile: TherapistProfile, ip_address: str | None = None) -> TherapistProfile:
     """Staff opening a therapist's profile for review (email, licence) is audited."""
-    audit.record_access(actor=staff, subject=profile.user, action="read", obj=profile, reason="opened for review")
+    audit.record_access(
+        actor=staff, subject=profile.user, action="read", obj=profile, reason="opened for review", ip_address=ip_address
+    )
     return profile
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from trustrepair.core import session_choices
 from trustrepair.core.access import public, staff_required, therapist_required
+from trustrepair.core.http import client_address
 from trustrepair.directory import matching, selectors, services
 from trustrepair.directory.forms import ImportForm, MatchForm, ProfileForm, ReviewForm, TermForm
 from trustrepair.directory.models import Specialty
@@ -147,7 +148,7 @@ def staff_review(request, public_id):
             messages.success(request, f"{therapist.name}'s profile went back with your note.")
         return redirect("directory:staff_queue")
     if request.method == "GET":
-        services.read_for_review(request.user, profile=therapist)
+        services.read_for_review(request.user, profile=therapist, ip_address=client_address(request))
     return render(request, "directory/staff_review.html", {"profile": therapist, "form": form})
 
 
@@ -197,7 +198,7 @@ def staff_import(request):
 @staff_required
 def staff_export(request):
     buffer = io.StringIO()
-    services.export_csv(buffer, reader=request.user)
+    services.export_csv(buffer, reader=request.user, ip_address=client_address(request))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = timezone.now().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="therapist-directory-{stamp}.csv"'

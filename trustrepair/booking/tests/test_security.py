@@ -513,6 +513,7 @@ def test_the_therapists_appointment_list_is_audited_once_per_client_shown(
     assert client.get(reverse("booking:therapist_appointments")).status_code == 200
     reads = AuditEvent.objects.filter(actor=therapist_tess, action="read", object_type="booking.appointment_list")
     assert sorted(e.subject.email for e in reads) == [client_alice.email, stranger_eve.email]
+    assert {e.ip_address for e in reads} == {"127.0.0.1"}  # where the read came from, for the practice
 
 
 def test_a_staff_review_page_is_audited(client, staff_sam, therapist_tess, schedule):
@@ -521,7 +522,8 @@ def test_a_staff_review_page_is_audited(client, staff_sam, therapist_tess, sched
     profile = therapist_tess.therapist_profile
     client.force_login(staff_sam)
     assert client.get(reverse("directory:staff_review", args=[profile.public_id])).status_code == 200
-    assert AuditEvent.objects.filter(actor=staff_sam, subject=therapist_tess, action="read").exists()
+    [event] = AuditEvent.objects.filter(actor=staff_sam, subject=therapist_tess, action="read")
+    assert event.ip_address == "127.0.0.1"
 
 
 def test_the_staff_csv_export_is_audited_for_every_therapist_in_it(client, staff_sam, therapist_tess, schedule):
@@ -533,3 +535,4 @@ def test_the_staff_csv_export_is_audited_for_every_therapist_in_it(client, staff
     assert client.get(reverse("directory:staff_export")).status_code == 200
     exported = AuditEvent.objects.filter(actor=staff_sam, action="export")
     assert {e.subject_id for e in exported} == {therapist_tess.pk, other.pk}
+    assert {e.ip_address for e in exported} == {"127.0.0.1"}
