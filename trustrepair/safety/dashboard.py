@@ -1,10 +1,14 @@
 from django.urls import reverse
 
+from trustrepair.safety import detection
 from trustrepair.safety.selectors import safety_plan_for
 
 
 def dashboard_card(user) -> dict | None:
-    if getattr(user, "role", "") not in ("client", "partner"):
+    role = getattr(user, "role", "")
+    if role == "staff":
+        return screening_card()
+    if role not in ("client", "partner"):
         return None
     plan = safety_plan_for(user)
     if plan is None or plan.is_empty:
@@ -20,4 +24,18 @@ def dashboard_card(user) -> dict | None:
         "text": f"Last changed {plan.updated_at:%-d %B %Y}. Only you can see it.",
         "url": reverse("safety:plan"),
         "link_text": "Open your safety plan",
+    }
+
+
+def screening_card() -> dict:
+    """Staff see whether crisis screening runs with its learned layer or on rules only (hazard log H1/H2)."""
+    status = detection.model_status()
+    text = f"Crisis screening: {status.label}."
+    if not status.available:
+        text += f" The learned layer could not be used ({status.problem}); rules still screen every save."
+    return {
+        "title": "Crisis screening",
+        "text": text,
+        "url": reverse("safety:crisis"),
+        "link_text": "What people see when screening finds something",
     }

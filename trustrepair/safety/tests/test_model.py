@@ -84,3 +84,17 @@ def test_a_few_fixed_outputs_of_the_committed_model():
     assert p >= m.panel_at and category in ("suicidal_thoughts", "plan_or_means")
     p, category = m.risk("He hit me again and said next time he'll finish it.")
     assert p >= m.ask_at and category == "danger_from_others"
+
+
+def test_staff_see_on_their_home_page_when_screening_runs_on_rules_only(client, staff_sam, model_at):
+    client.force_login(staff_sam)
+    assert "screening on rules and model crisis-lr-" in client.get("/").content.decode()
+    model_at(None)
+    page = client.get("/").content.decode()
+    assert "screening on rules only" in page
+    assert "rules still screen every save" in page
+
+
+def test_clients_never_see_the_screening_mode(client, client_alice):
+    client.force_login(client_alice)
+    assert "screening on rules" not in client.get("/").content.decode()
