@@ -94,9 +94,6 @@ def test_twenty_clients_booking_overlapping_times_at_once_never_overlap(therapis
 
 
 def confirmed_soon(client, therapist, count=3, *, consent=True):
-    if consent:
-        for person in (client, therapist):
-            account_services.grant_consent(person, kind="email_reminders")
     schedule = open_every_day(therapist)
     now = timezone.now()
     slots = [
@@ -104,6 +101,9 @@ def confirmed_soon(client, therapist, count=3, *, consent=True):
     ]
     # A client may hold two upcoming appointments with one therapist: more need more clients.
     clients = [client] + [another_client(f"client{i}@example.test") for i in range(count)]
+    if consent:
+        for person in (*clients, therapist):
+            account_services.grant_consent(person, kind="email_reminders")
     return [book(clients[i // 2], therapist, slots[i * 3], kind="session") for i in range(count)]
 
 
