@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from trustrepair.accounts.consent import CURRENT_VERSIONS
 from trustrepair.accounts.models import ConsentRecord, User
+from trustrepair.core import places
 
 
 def grant_consent(user: User, *, kind: str) -> ConsentRecord:
@@ -25,20 +26,35 @@ def has_consent(user: User, kind: str) -> bool:
     return ConsentRecord.objects.filter(user=user, kind=kind, revoked_at__isnull=True).exists()
 
 
-def complete_signup(user: User, *, role: str, display_name: str, region: str, time_zone: str) -> User:
+class IncompletePlace(ValueError):
+    """A country that licenses by state, province or territory was given without one."""
+
+
+def _check_place(country: str, subdivision: str) -> None:
+    if not places.is_complete(country, subdivision):
+        raise IncompletePlace(f"not a complete place: {country!r} {subdivision!r}")
+
+
+def complete_signup(
+    user: User, *, role: str, display_name: str, country: str, subdivision: str = "", time_zone: str
+) -> User:
+    _check_place(country, subdivision)
     user.role = role
     user.display_name = display_name
-    user.region = region
+    user.country = country
+    user.subdivision = subdivision
     user.time_zone = time_zone
-    user.save(update_fields=["role", "display_name", "region", "time_zone"])
+    user.save(update_fields=["role", "display_name", "country", "subdivision", "time_zone"])
     grant_consent(user, kind="terms")
     grant_consent(user, kind="health_data")
     return user
 
 
 def update_profile(user: User, **fields) -> User:
-    allowed = {"display_name", "time_zone", "locale", "region"}
+    allowed = {"display_name", "time_zone", "locale", "country", "subdivision"}
     changed = [name for name in fields if name in allowed]
+    if "country" in fields or "subdivision" in fields:
+        _check_place(fields.get("country", user.country), fields.get("subdivision", user.subdivision))
     for name in changed:
         setattr(user, name, fields[name])
     user.save(update_fields=changed)
@@ -52,7 +68,8 @@ def export_account(user: User) -> dict:
         "role": user.role,
         "time_zone": user.time_zone,
         "locale": user.locale,
-        "region": user.region,
+        "country": user.country,
+        "subdivision": user.subdivision,
         "joined": user.date_joined,
         "consents": [
             {"kind": c.kind, "version": c.version, "granted_at": c.granted_at, "revoked_at": c.revoked_at}

@@ -4,6 +4,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from trustrepair.core.places import EU_MEMBERS
+
 DATA = Path(__file__).parent / "data" / "crisis_lines.json"
 
 
@@ -26,6 +28,17 @@ def crisis_resources(region: str) -> dict:
         "abuse": entry.get("abuse", []),
         "international": data["international"],
     }
+
+
+def region_for_country(country: str) -> str:
+    """The crisis-line group for an ISO country code: its own when we hold one, "EU" for other EU members,
+    else "OTHER" (the international directory)."""
+    regions = _data()["regions"]
+    if country in regions and country not in ("EU", "OTHER"):
+        return country
+    if country in EU_MEMBERS:
+        return "EU"
+    return "OTHER"
 
 
 def regions() -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from trustrepair.safety import detector
 from trustrepair.safety.models import RiskEvent, SafetyPlan
-from trustrepair.safety.resources import crisis_resources
+from trustrepair.safety.resources import crisis_resources, region_for_country
 
 
 def open_risk_events_for(user):
@@ -62,5 +62,5 @@ def panel_for(user) -> Panel | None:
         plan_seen=bool(follow_up and follow_up.plan_reviewed_at),
         reached_person=bool(follow_up and follow_up.reached_person),
         plan=safety_plan_for(user),
-        resources=crisis_resources(getattr(user, "region", "") or ""),
+        resources=crisis_resources(region_for_country(getattr(user, "country", "") or "")),
     )

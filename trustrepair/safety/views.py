@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -7,7 +8,7 @@ from trustrepair.core.access import login_required, member_required, public
 from trustrepair.safety import selectors, services
 from trustrepair.safety.forms import ReachedPersonForm, SafetyPlanForm
 from trustrepair.safety.models import SafetyPlan
-from trustrepair.safety.resources import crisis_resources, regions
+from trustrepair.safety.resources import crisis_resources, region_for_country, regions
 
 
 def _back(request, default: str = "core:home"):
@@ -22,9 +23,10 @@ def crisis(request):
     region = request.GET.get("region", "")
     known = dict(regions())
     if region not in known:
-        region = request.user.region if request.user.is_authenticated else ""
+        # A person whose country we don't know yet sees the international directory; a visitor, the default.
+        region = region_for_country(request.user.country) if request.user.is_authenticated else ""
     if region not in known:
-        region = "US"
+        region = settings.DEFAULT_REGION
     plan = selectors.safety_plan_for(request.user) if request.user.is_authenticated else None
     return render(
         request,
@@ -92,6 +94,6 @@ def follow_up(request, public_id):
             "event": event,
             "form": form,
             "plan": selectors.safety_plan_for(request.user),
-            "resources": crisis_resources(request.user.region),
+            "resources": crisis_resources(region_for_country(request.user.country)),
         },
     )
