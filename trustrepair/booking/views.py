@@ -78,7 +78,7 @@ def intake(request, therapist_id):
     """The confidential intake for one chosen time; on a clash it comes back with everything kept."""
     therapist = selectors.bookable_therapist(therapist_id)
     schedule = therapist.booking_schedule
-    form = forms.IntakeForm(request.POST or None, initial=request.GET.dict() or None)
+    form = forms.IntakeForm(request.POST or None, initial={"where": request.user.place, **request.GET.dict()})
     if request.method == "POST" and form.is_valid():
         try:
             appointment = services.book_appointment(
@@ -92,6 +92,7 @@ def intake(request, therapist_id):
                 contact_method=form.cleaned_data["contact_method"],
                 contact_detail=form.cleaned_data["contact_detail"],
                 may_leave_messages=form.cleaned_data["may_leave_messages"],
+                client_place=form.cleaned_data["where"],
             )
         except services.BookingError as error:
             form.add_error(None, str(error))
@@ -273,7 +274,7 @@ def availability(request):
     schedule = selectors.schedule_for(request.user)
     action = request.POST.get("action") if request.method == "POST" else None
     schedule_form = forms.ScheduleForm(request.POST if action == "settings" else None, instance=schedule, prefix="s")
-    rule_form = forms.RuleForm(request.POST if action == "add_rule" else None, prefix="r")
+    rule_form = forms.RuleForm(request.POST if action == "add_rule" else None, prefix="r", schedule=schedule)
     off_form = forms.TimeOffForm(request.POST if action == "add_time_off" else None, prefix="t")
     if action == "settings" and schedule_form.is_valid():
         services.update_schedule(schedule, **schedule_form.cleaned_data)
