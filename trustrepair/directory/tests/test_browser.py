@@ -17,6 +17,8 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
         city="Leeds",
         latitude=53.80,
         longitude=-1.55,
+        country_code="GB",
+        areas=("GB",),
         specialties=("trust-issues", "infidelity-and-betrayal"),
         modalities=("gottman-method",),
     )
@@ -27,6 +29,8 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
         city="Wakefield",
         latitude=53.68,
         longitude=-1.50,
+        country_code="GB",
+        areas=("GB",),
         specialties=("workplace-trust",),
     )
     make_therapist(
@@ -36,6 +40,8 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
         city="London",
         latitude=51.5,
         longitude=-0.12,
+        country_code="GB",
+        areas=("GB",),
         offers_video=False,
     )
 
@@ -50,6 +56,10 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
     page.keyboard.press("ArrowDown")  # either -> in person
     tab_to(page, "input[name=place]", limit=120)
     page.keyboard.type("Leeds")
+    tab_to(page, "select[name=where]", limit=120)
+    page.keyboard.type("United Kingdom (")  # typeahead picks "United Kingdom (anywhere)"
+    assert page.input_value("select[name=where]") == "GB"
+    tab_to(page, "button[type=submit]", limit=120)
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/therapists/find/?*")
