@@ -198,13 +198,29 @@ def staff_queue(request):
     return render(request, "directory/staff_queue.html", context)
 
 
-def _review_context(therapist, **forms) -> dict:
+def _review_context(therapist, *, form=None, failed=None) -> dict:
+    """The staff page for one therapist. Each small form gets its own element ids (the page holds several);
+    `failed` = (which, key, bound form) puts a form with errors back where it was."""
+
+    def pick(which, key, blank):
+        if failed and failed[0] == which and failed[1] == key:
+            return failed[2]
+        return blank
+
+    licences = [
+        (
+            licence,
+            pick("verify", licence.pk, LicenceVerifyForm(auto_id=f"id_verify{licence.pk}_%s")),
+            pick("reject", licence.pk, ReasonForm(auto_id=f"id_reject{licence.pk}_%s")),
+        )
+        for licence in therapist.licences.all()
+    ]
     return {
         "profile": therapist,
-        "form": forms.get("form") or ReviewForm(),
-        "licences": therapist.licences.all(),
-        "verify_form": forms.get("verify_form") or LicenceVerifyForm(),
-        "reason_form": forms.get("reason_form") or ReasonForm(),
+        "form": form or ReviewForm(),
+        "licences": licences,
+        "status_form": pick("status", None, ReasonForm(auto_id="id_status_%s")),
+        "listing_form": pick("listing", None, ReasonForm(auto_id="id_listing_%s")),
         "decisions": therapist.decisions.select_related("actor")[:20],
     }
 
@@ -242,9 +258,9 @@ def staff_therapists(request):
     )
 
 
-def _staff_decision(request, public_id, decide, done: str):
+def _staff_decision(request, public_id, decide, done: str, which: str):
     therapist = selectors.profile_for_staff(public_id)
-    form = ReasonForm(request.POST)
+    form = ReasonForm(request.POST, auto_id=f"id_{which}_%s")
     if form.is_valid():
         try:
             decide(request.user, profile=therapist, reason=form.cleaned_data["reason"])
@@ -253,7 +269,7 @@ def _staff_decision(request, public_id, decide, done: str):
         else:
             messages.success(request, done.format(name=therapist.name))
             return redirect("directory:staff_review", public_id=therapist.public_id)
-    context = _review_context(therapist, reason_form=form)
+    context = _review_context(therapist, failed=(which, None, form))
     return render(request, "directory/staff_review.html", context, status=400)
 
 
@@ -261,14 +277,18 @@ def _staff_decision(request, public_id, decide, done: str):
 @require_POST
 def staff_suspend(request, public_id):
     return _staff_decision(
-        request, public_id, services.suspend_profile, "{name} is suspended; their waiting requests are cancelled."
+        request,
+        public_id,
+        services.suspend_profile,
+        "{name} is suspended; their waiting requests are cancelled.",
+        "status",
     )
 
 
 @staff_required
 @require_POST
 def staff_reinstate(request, public_id):
-    return _staff_decision(request, public_id, services.reinstate_profile, "{name} is reinstated.")
+    return _staff_decision(request, public_id, services.reinstate_profile, "{name} is reinstated.", "status")
 
 
 @staff_required
@@ -277,7 +297,7 @@ def staff_unlist(request, public_id):
     def unlist(staff, *, profile, reason):
         return services.set_unlisted_by_staff(staff, profile=profile, unlisted=True, reason=reason)
 
-    return _staff_decision(request, public_id, unlist, "{name} is out of the directory.")
+    return _staff_decision(request, public_id, unlist, "{name} is out of the directory.", "listing")
 
 
 @staff_required
@@ -287,7 +307,11 @@ def staff_relist(request, public_id):
         return services.set_unlisted_by_staff(staff, profile=profile, unlisted=False, reason=reason)
 
     return _staff_decision(
-        request, public_id, relist, "{name} is back in the directory (if they still want to be listed)."
+        request,
+        public_id,
+        relist,
+        "{name} is back in the directory (if they still want to be listed).",
+        "listing",
     )
 
 
@@ -295,12 +319,12 @@ def staff_relist(request, public_id):
 @require_POST
 def staff_licence_verify(request, public_id):
     licence = selectors.licence_for_staff(public_id)
-    form = LicenceVerifyForm(request.POST)
+    form = LicenceVerifyForm(request.POST, auto_id=f"id_verify{licence.pk}_%s")
     if form.is_valid():
         services.verify_licence(request.user, licence=licence, compact=form.cleaned_data["compact"])
         messages.success(request, f"{licence.title} {licence.number} is verified.")
         return redirect("directory:staff_review", public_id=licence.profile.public_id)
-    context = _review_context(licence.profile, verify_form=form)
+    context = _review_context(licence.profile, failed=("verify", licence.pk, form))
     return render(request, "directory/staff_review.html", context, status=400)
 
 
@@ -309,12 +333,13 @@ def staff_licence_verify(request, public_id):
 def staff_licence_reject(request, public_id):
     licence = selectors.licence_for_staff(public_id)
     profile = licence.profile
-    form = ReasonForm(request.POST)
+    form = ReasonForm(request.POST, auto_id=f"id_reject{licence.pk}_%s")
     if form.is_valid():
         services.reject_licence(request.user, licence=licence, reason=form.cleaned_data["reason"])
         messages.success(request, "Not accepted; the therapist can read why.")
         return redirect("directory:staff_review", public_id=profile.public_id)
-    return render(request, "directory/staff_review.html", _review_context(profile, reason_form=form), status=400)
+    context = _review_context(profile, failed=("reject", licence.pk, form))
+    return render(request, "directory/staff_review.html", context, status=400)
 
 
 @staff_required

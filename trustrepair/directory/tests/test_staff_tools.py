@@ -1,6 +1,8 @@
 """Staff manage verified therapists in the product: list, search, suspend, unlist, each with a reason kept,
 and the therapist told (neutrally) of each decision."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -154,3 +156,16 @@ def test_a_therapist_cannot_remove_another_therapists_licence(client, therapist_
     client.force_login(therapist_tess)
     client.post(reverse("directory:my_licence_remove", args=[licence.public_id]))
     assert other.licences.filter(pk=licence.pk).exists()
+
+
+def test_the_staff_page_gives_every_field_its_own_id_and_puts_an_error_by_its_field(client, staff_sam, tess):
+    from trustrepair.directory import services
+
+    services.add_licence(tess.user, kind="register", body="BACP", title="MBACP", number="B-1", areas=["GB"])
+    client.force_login(staff_sam)
+    page = client.get(reverse("directory:staff_review", args=[tess.public_id])).text
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    response = client.post(reverse("directory:staff_unlist", args=[tess.public_id]), {"reason": ""})
+    assert response.status_code == 400, response.status_code
+    assert 'id="id_listing_reason_error"' in response.text, re.findall(r"id=\"(id_[^\"]+error)\"", response.text)
