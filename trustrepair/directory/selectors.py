@@ -384,6 +384,8 @@ def refusal_for_profile(profile: TherapistProfile | None, place: str) -> str:
     """
     if profile is None:
         return ""
+    if profile.status == Status.SUSPENDED:
+        return "This therapist is not taking bookings at the moment."
     if not place:
         return "Please say where you will be during the session: the therapist must be licensed there."
     credentials = [c for c in credentials_of(profile.licences.all()) if c.is_verified]

@@ -56,3 +56,12 @@ def test_a_compact_covers_member_states_for_remote_sessions(client_alice, therap
     assert appointment.client_place == "US-TX"
     with pytest.raises(services.OutsideCoverage):  # New York is not a PSYPACT member
         book(client_alice, profile.user, upcoming_slots(schedule)[1], client_place="US-NY")
+
+
+def test_a_suspended_therapist_cannot_be_booked_even_where_licensed(client_alice, listed_tess, staff_sam):
+    from trustrepair.directory import services as directory_services
+
+    schedule = open_every_day(listed_tess.user)
+    directory_services.suspend_profile(staff_sam, profile=listed_tess, reason="Complaint under review.")
+    with pytest.raises(services.OutsideCoverage, match="not taking bookings"):
+        book(client_alice, listed_tess.user, upcoming_slots(schedule)[0], client_place="US-NY")
