@@ -25,7 +25,7 @@ RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100
 MODE_CHOICES = [
     ("either", "Either is fine"),
     ("in_person", "In person, near a place"),
-    ("online", "Online (video)"),
+    ("online", "Online (video or phone)"),
 ]
 
 
@@ -428,7 +428,7 @@ class ListFilterForm(forms.Form):
         label="Most you would pay per session", required=False, min_value=Decimal(0), max_digits=8, decimal_places=2
     )
     currency = forms.ChoiceField(
-        label="In",
+        label="Currency of that amount",
         required=False,
         choices=(),
         help_text="Only fees in this currency are compared; others are left out, not converted.",
