@@ -40,7 +40,13 @@ def listed_profile_for_user(user) -> TherapistProfile | None:
 def profile_by_public_id(public_id) -> TherapistProfile:
     """A listed profile by its public id; 404 for unlisted, unverified or unknown ones."""
     try:
-        return listed_profiles().prefetch_related("modalities", "specialties").get(public_id=public_id)
+        return (
+            listed_profiles()
+            .select_related("photo")
+            .defer("photo__data")
+            .prefetch_related("modalities", "specialties", "licences")
+            .get(public_id=public_id)
+        )
     except (TherapistProfile.DoesNotExist, ValueError, ValidationError):
         raise Http404("No listed therapist has that address.")
 
@@ -139,7 +145,7 @@ def directory_page(
     today: datetime.date | None = None,
 ) -> QuerySet[TherapistProfile]:
     """The public list, filtered, in the fair daily order."""
-    profiles = listed_profiles().select_related("photo").prefetch_related("specialties")
+    profiles = listed_profiles().select_related("photo").defer("photo__data").prefetch_related("specialties")
     if specialty:
         profiles = profiles.filter(specialty_slugs__contains=f",{specialty},")
     if format in matching.FORMATS:
@@ -315,6 +321,7 @@ def match(request: matching.Request, *, seed: str, limit: int = 20) -> list[Resu
         str(p.public_id): p
         for p in TherapistProfile.objects.filter(public_id__in=keys)
         .select_related("photo")
+        .defer("photo__data")
         .prefetch_related("specialties", "modalities")
     }
     return [Result(m, profiles[m.candidate.key]) for m in ranked if m.candidate.key in profiles]

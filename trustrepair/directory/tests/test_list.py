@@ -89,3 +89,16 @@ def test_the_questionnaire_asks_where_you_will_be_and_prefills_your_place(client
     assert '<option value="US-NY" selected>' in page
     missing = client.get(reverse("directory:find"), {"format": "individual", "mode": "online"})
     assert 'id="id_where_error"' in missing.text
+
+
+def test_the_list_query_count_does_not_grow_with_the_page(client, staff_sam, django_assert_max_num_queries):
+    from trustrepair.directory import services
+    from trustrepair.directory.tests.photos_for_tests import small_jpeg
+
+    for i in range(25):
+        profile = make_therapist(f"q{i}@example.test", verified_by=staff_sam, name=f"Q {i}")
+        if i % 2:
+            services.set_photo(profile.user, data=small_jpeg(colour=(i, 100, 100)))
+    with django_assert_max_num_queries(6):
+        response = client.get(LIST)
+    assert len(names_on(response)) == 20
