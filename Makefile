@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCAL := TRUSTREPAIR_LOCAL=1
+# `make run PORT=8100` serves on another port; links in emails follow it (SITE_URL is derived from PORT).
+PORT ?= 8000
 # Two workers: the machines here have two cores. Override with `make test PYTEST_ARGS=...`.
 PYTEST_ARGS ?= -n 2
 
@@ -27,7 +29,8 @@ run: install
 	$(LOCAL) DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	$(LOCAL) DEBUG=1 $(BIN)/python manage.py createcachetable
 	$(LOCAL) DEBUG=1 $(BIN)/python manage.py seed_demo
-	$(LOCAL) DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The web server and the job worker together (core/management/commands/serve.py); Ctrl-C stops both.
+	$(LOCAL) DEBUG=1 PORT=$(PORT) $(BIN)/python manage.py serve --port $(PORT)
 
 # Browser tests use Debian's Chromium (/usr/bin/chromium); install it where it is missing and we may.
 chromium:

@@ -6,10 +6,12 @@ practice (both with MFA on); stranger_eve is another client who must never see a
 
 import os
 import shutil
+import time
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
+from django.test import Client, RequestFactory
 
 from trustrepair.accounts import services as account_services
 from trustrepair.accounts.models import User
@@ -29,6 +31,49 @@ def make_user(email: str, role: str, *, name: str = "", mfa: bool = False, place
     if mfa:
         TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+class SignedInClient(Client):
+    """The test client, whose `force_login` leaves the session a real sign-in through allauth would: indexed
+    under the person (allauth's usersessions) and, for a person with MFA on, recorded as having passed MFA
+    (clinical pages and the admin check that record). A session that did not pass MFA is made by signing in
+    *before* MFA is turned on."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        from allauth.account.internal.flows.login import record_authentication
+        from allauth.mfa.models import Authenticator
+        from allauth.usersessions.models import UserSession
+
+        from trustrepair.accounts.middleware import INDEX_MARK
+
+        request = RequestFactory().get("/")
+        request.session, request.user = self.session, user
+        UserSession.objects.create_from_request(request)
+        request.session[INDEX_MARK] = [request.session.session_key, time.time(), request.META["REMOTE_ADDR"]]
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is not None:
+            record_authentication(request, user, "password", email=user.email)
+            record_authentication(request, user, "mfa", id=totp.pk, type=totp.type)
+        request.session.save()
+
+
+def signed_in_session_key(user) -> str:
+    """A session key for `user`, signed in as SignedInClient.force_login leaves it: for a browser's cookie."""
+    browser = SignedInClient()
+    browser.force_login(user)
+    return browser.session.session_key
+
+
+@pytest.fixture
+def client():
+    return SignedInClient()
+
+
+@pytest.fixture
+def another_device():
+    """A second browser, for tests where one person is signed in twice."""
+    return SignedInClient()
 
 
 @pytest.fixture

@@ -75,7 +75,8 @@ INSTALLED_APPS = [
     "trustrepair.exercises",
     "trustrepair.directory",
     "trustrepair.booking",
-    "django.contrib.admin",
+    "trustrepair.notifications",
+    "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -86,15 +87,18 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # sessions indexed by person: "sign out everywhere else" reaches every worker
     "csp",
     "django_htmx",
     "template_partials",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "trustrepair.core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "trustrepair.accounts.middleware.SessionIndexMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "trustrepair.core.middleware.PrivateByDefaultMiddleware",
     "trustrepair.accounts.middleware.UserTimezoneMiddleware",
@@ -123,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "trustrepair.core.context_processors.site",
                 "trustrepair.safety.context_processors.crisis_panel",
+                "trustrepair.notifications.context_processors.updates",
             ],
         },
     },
@@ -174,7 +180,10 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "trustrepair.accounts.forms.SignupDetailsForm"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "TrustRepair: "
+# accounts.adapter.AccountAdapter (one client address everywhere), extended so that every allauth email goes
+# through the one notification sender, which words it for the person.
+ACCOUNT_ADAPTER = "trustrepair.notifications.allauth.DiscreetAccountAdapter"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -184,8 +193,13 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
 }
+MFA_ADAPTER = "trustrepair.accounts.mfa.MFAAdapter"  # secrets encrypted at rest; a neutral issuer when asked
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
+
+# allauth's own activity tracking writes on every request; SessionIndexMiddleware refreshes the index (address,
+# last seen) at most every few minutes instead, and indexes any signed-in session the index does not yet hold.
+USERSESSIONS_TRACK_ACTIVITY = False
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -210,15 +224,31 @@ STORAGES = {
     },
 }
 
+# Request bodies: refused unread above REQUEST_BODY_MAX_BYTES (at most 5 MB; the largest upload is a 5 MB
+# CSV); form data above DATA_UPLOAD_MAX_MEMORY_SIZE is refused by Django; uploads above
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file. The proxy's limit (README) should match.
+REQUEST_BODY_MAX_BYTES = min(int(os.environ.get("REQUEST_BODY_MAX_BYTES", 5 * 1024 * 1024)), 5 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
+FILE_UPLOAD_MAX_MEMORY_SIZE = min(2_621_440, REQUEST_BODY_MAX_BYTES)
+
 CONTENT_DIR = BASE_DIR / "content"
 
-# The public address of this service, for links in emails ("http://127.0.0.1:8000" locally).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if (DEBUG or LOCAL) else "").rstrip("/")
+# The public address of this service: the one source of every link in every email. Locally it follows
+# the port `make run PORT=…` serves on.
+PORT = int(os.environ.get("PORT", "8000"))
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}" if (DEBUG or LOCAL) else "").rstrip("/")
 
-# Email: console by default; EMAIL_URL=smtp://user:pass@host:587 (TLS) for real mail.
+# Email: console by default; EMAIL_URL=smtp://user:pass@host:587 (TLS) for real mail, or
+# file:///some/dir to write each email to a file there (used by the process test).
+# DEFAULT_FROM_EMAIL names the product; DISCREET_FROM_EMAIL is used for everyone who did not allow names
+# in email, so give it an address on a domain that does not name the product either.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TrustRepair <no-reply@trustrepair.invalid>")
+DISCREET_FROM_EMAIL = os.environ.get("DISCREET_FROM_EMAIL", "Notifications <no-reply@notifications.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if os.environ.get("EMAIL_URL"):
+if os.environ.get("EMAIL_URL", "").startswith("file://"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["EMAIL_URL"].removeprefix("file://")
+elif os.environ.get("EMAIL_URL"):
     from urllib.parse import unquote, urlsplit
 
     _mail = urlsplit(os.environ["EMAIL_URL"])
@@ -236,6 +266,13 @@ else:
 SECURE = not (DEBUG or LOCAL) or env_bool("FORCE_HTTPS")
 SECURE_SSL_REDIRECT = SECURE and not env_bool("BEHIND_TLS_TERMINATOR_WITHOUT_REDIRECT")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUST_X_FORWARDED_PROTO") else None
+# The client's address behind a proxy (trustrepair.core.http.client_address): how many proxies in front of
+# the app are the operator's own (each appends to X-Forwarded-For), or the header one of them sets to the
+# client's address. With neither, REMOTE_ADDR is used and X-Forwarded-For is ignored.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_HSTS_SECONDS = 63072000 if SECURE else 0
@@ -268,8 +305,29 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Configured here, so that `run_huey` does not add a second handler of its own.
+        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
+
+# Quick exit leaves for this neutral page (tests point it at a local page).
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+
+# The job runner (docs/decisions.md): Huey. Its queue lives in SQLite under var/ by default; set
+# JOBS_URL to postgresql://… (the same database is fine) or redis://… when workers run on several
+# machines. Schedules are declared in each app's jobs.py (trustrepair/core/jobs.py).
+JOBS_URL = os.environ.get("JOBS_URL", f"sqlite:///{VAR / 'jobs.sqlite3'}")
+if JOBS_URL.startswith(("postgres://", "postgresql://")):
+    HUEY = {"huey_class": "huey.PostgresHuey", "name": "trustrepair", "dsn": JOBS_URL, "create_tables": False}
+elif JOBS_URL.startswith(("redis://", "rediss://")):
+    HUEY = {"huey_class": "huey.RedisHuey", "name": "trustrepair", "url": JOBS_URL}
+else:
+    _jobs_file = Path(JOBS_URL.removeprefix("sqlite:///"))
+    _jobs_file.parent.mkdir(parents=True, exist_ok=True)
+    HUEY = {"huey_class": "huey.SqliteHuey", "name": "trustrepair", "filename": str(_jobs_file)}
+HUEY |= {"immediate": False, "results": False, "consumer": {"workers": 2, "worker_type": "thread"}}
 
 # Crisis resources shown when no region is known.
 DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "US")

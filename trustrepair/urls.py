@@ -1,10 +1,8 @@
-from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-# The admin signs in through allauth, so MFA and rate limits apply there too.
-admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "TrustRepair administration"
+# admin.site is core.admin_site.TrustRepairAdminSite: signed in through allauth, and only in a session that
+# passed MFA.
 
 urlpatterns = [
     path("", include("trustrepair.core.urls")),
@@ -17,5 +15,6 @@ urlpatterns = [
     path("tools/", include("trustrepair.exercises.urls")),
     path("therapists/", include("trustrepair.directory.urls")),
     path("booking/", include("trustrepair.booking.urls")),
+    path("updates/", include("trustrepair.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -30,7 +30,8 @@ def type_into(page, label, text):
     page.keyboard.type(text)
 
 
-def test_sign_up_verify_sign_in_read_export_and_erase(page):
+def test_sign_up_verify_sign_in_read_export_and_erase(page, live_server, settings):
+    settings.SITE_URL = live_server.url  # links in emails come from SITE_URL alone
     page.goto("/")
     accessible(page)
     # Keyboard: the first Tab reaches the skip link
@@ -64,6 +65,7 @@ def test_sign_up_verify_sign_in_read_export_and_erase(page):
     # The verification email links to a confirmation page
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    assert link.startswith(live_server.url)
     page.goto(link)
     accessible(page)
     page.get_by_role("button", name="Confirm").press("Enter")

@@ -3,6 +3,7 @@ from django import forms
 from trustrepair.accounts import services
 from trustrepair.accounts.models import TIME_ZONES, User
 from trustrepair.core import places
+from trustrepair.core.forms import NameField
 
 SIGNUP_ROLES = [
     (User.Role.CLIENT, "I want to work on my own trust"),
@@ -14,9 +15,8 @@ SIGNUP_ROLES = [
 class SignupDetailsForm(forms.Form):
     """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
-    display_name = forms.CharField(
+    display_name = NameField(
         label="Name to show (optional)",
-        max_length=80,
         required=False,
         help_text="A first name or a nickname is fine.",
     )
@@ -28,6 +28,19 @@ class SignupDetailsForm(forms.Form):
         "crisis lines that work there and therapists licensed to see you there.",
     )
     time_zone = forms.ChoiceField(label="Time zone", choices=[(tz, tz) for tz in TIME_ZONES], initial="UTC")
+    contact = forms.ChoiceField(
+        label="How may we contact you?",
+        choices=User.Contact.choices,
+        initial=User.Contact.NEUTRAL_EMAIL,
+        widget=forms.RadioSelect,
+        required=False,  # the discreet default stands if nothing is chosen
+        help_text="You can change this at any time in your profile.",
+    )
+    agree_reminders = forms.BooleanField(
+        label="Send me reminders when a check-in or an appointment I planned is due (optional).",
+        required=False,
+        help_text="They follow the contact choice above. You can stop them at any time.",
+    )
     agree_terms = forms.BooleanField(
         label="I have read and agree to the terms of use and the privacy notice.",
         error_messages={"required": "Please agree to the terms to create an account."},
@@ -38,11 +51,14 @@ class SignupDetailsForm(forms.Form):
         error_messages={"required": "We need this agreement to store what you write."},
     )
 
-    field_order = ["email", "password1", "password2", "display_name", "role", "place", "time_zone"]
+    field_order = ["email", "password1", "password2", "display_name", "role", "place", "time_zone", "contact"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].choices = [("", "Choose…"), *places.choices()]
+
+    def clean_contact(self) -> str:
+        return self.cleaned_data.get("contact") or User.Contact.NEUTRAL_EMAIL
 
     def signup(self, request, user):
         country, subdivision = places.split(self.cleaned_data["place"])
@@ -53,10 +69,15 @@ class SignupDetailsForm(forms.Form):
             country=country,
             subdivision=subdivision,
             time_zone=self.cleaned_data["time_zone"],
+            contact=self.cleaned_data["contact"],
+            reminders=self.cleaned_data["agree_reminders"],
         )
 
 
 class ProfileForm(forms.ModelForm):
+    display_name = NameField(
+        label="Name to show", required=False, help_text="Any name you like; it need not be your real name."
+    )
     place = forms.ChoiceField(
         label="Where do you live?",
         choices=(),
@@ -65,8 +86,9 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "place", "locale"]
+        fields = ["display_name", "time_zone", "place", "locale", "contact", "discreet_titles", "discreet_mfa_issuer"]
         labels = {"locale": "Language"}
+        widgets = {"contact": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

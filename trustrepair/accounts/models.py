@@ -35,6 +35,13 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person who signs in with their email address. One account per person, one role."""
 
+    class Contact(models.TextChoices):
+        # How the product may reach this person outside the product (DESIGN: discretion). Booking's
+        # per-appointment phone choices sit on top of this.
+        NEUTRAL_EMAIL = "neutral_email", "Email, worded so that anyone who sees it learns nothing: no names, no details"
+        NAMED_EMAIL = "named_email", "Email that may name TrustRepair, your therapist and what the message is about"
+        IN_APP = "in_app", "Only inside TrustRepair: no email except sign-in and password links you ask for"
+
     class Role(models.TextChoices):
         CLIENT = "client", "Working on my own trust"
         PARTNER = "partner", "Supporting a partner"
@@ -60,6 +67,28 @@ class User(AbstractUser):
         max_length=6, blank=True, help_text="ISO 3166-2 code such as US-NY; required for US, CA and AU."
     )
 
+    contact = models.CharField(
+        "how we contact you",
+        max_length=20,
+        choices=Contact.choices,
+        default=Contact.NEUTRAL_EMAIL,
+        help_text="Everything is also listed under Updates when you sign in.",
+    )
+    discreet_titles = models.BooleanField(
+        "discreet page titles",
+        default=False,
+        help_text="Browser tabs and history show a plain title instead of the page and site name.",
+    )
+    discreet_mfa_issuer = models.BooleanField(
+        "neutral name in your authenticator app",
+        default=False,
+        help_text='A new authenticator set-up shows "Sign-in code" instead of the site\'s name.',
+    )
+
+    # How many notices under Updates are unread: kept beside the notices (notifications.services) so the
+    # navigation shows it without a query of its own.
+    unread_updates = models.PositiveIntegerField(default=0, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 
@@ -79,6 +108,10 @@ class User(AbstractUser):
     @property
     def place_is_complete(self) -> bool:
         return places.is_complete(self.country, self.subdivision)
+
+    @property
+    def allows_names_in_email(self) -> bool:
+        return self.contact == self.Contact.NAMED_EMAIL
 
     @property
     def is_client(self) -> bool:
@@ -103,7 +136,8 @@ class ConsentRecord(models.Model):
     class Kind(models.TextChoices):
         TERMS = "terms", "Terms of use and privacy notice"
         HEALTH_DATA = "health_data", "Processing of my health and relationship information"
-        EMAIL_REMINDERS = "email_reminders", "Email reminders"
+        # The key keeps its historical name; reminders follow the person's contact preference.
+        EMAIL_REMINDERS = "email_reminders", "Reminders when a check-in or an appointment you planned is due"
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
     kind = models.CharField(max_length=40, choices=Kind.choices)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 PRODID = "-//TrustRepair//Booking//EN"
+NEUTRAL_PRODID = "-//Calendar//Appointments//EN"
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,10 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def calendar(events: Iterable[Event], *, now: dt.datetime, method: str | None = None, name: str = "") -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN"]
+def calendar(
+    events: Iterable[Event], *, now: dt.datetime, method: str | None = None, name: str = "", prodid: str = PRODID
+) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{prodid}", "CALSCALE:GREGORIAN"]
     if method:
         lines.append(f"METHOD:{method}")
     if name:

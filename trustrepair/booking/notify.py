@@ -1,18 +1,21 @@
-"""Booking emails. They say when, with whom and where to sign in — never why, never what was written.
+"""Booking notices. They say when, with whom and where to sign in — never why, never what was written.
 
-Anyone may see an email on a shared screen or a partner's phone, so subjects and bodies carry no
-clinical detail: no intake text, no therapist message, not even whether it is a consultation.
+Anyone may see an email on a shared screen or a partner's phone, so notices carry no clinical detail:
+no intake text, no therapist message, not even whether it is a consultation. Each goes through the one
+notification sender (trustrepair.notifications), which lists it under Updates and emails it worded for
+the person's contact preference; the calendar attachment is neutral unless the person allowed names.
 """
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.utils import timezone
 
+from trustrepair.accounts.services import has_reminder_consent
 from trustrepair.booking import ics
 from trustrepair.booking.models import Appointment
 from trustrepair.booking.slots import in_zone
+from trustrepair.notifications import sender
+from trustrepair.notifications.services import notify
 
 
 def when(moment: dt.datetime, zone: str) -> str:
@@ -21,113 +24,101 @@ def when(moment: dt.datetime, zone: str) -> str:
 
 
 def site_url(path: str) -> str:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    return f"{base}{path}" if base else path
+    return sender.absolute_url(path)
 
 
-def ics_for(appointment: Appointment, *, cancelled: bool = False) -> str:
+def ics_for(appointment: Appointment, *, cancelled: bool = False, named: bool = True) -> str:
     event = ics.Event(
-        uid=f"{appointment.public_id}@trustrepair",
+        uid=f"{appointment.public_id}@trustrepair" if named else f"{appointment.public_id}@appointments",
         start=appointment.start,
         end=appointment.end,
         sequence=appointment.sequence,
         status="CANCELLED"
         if cancelled
         else ("TENTATIVE" if appointment.status == Appointment.Status.REQUESTED else "CONFIRMED"),
+        summary="TrustRepair appointment" if named else "Appointment",
         url=site_url(appointment.get_absolute_url()),
     )
-    return ics.calendar([event], now=timezone.now(), method="CANCEL" if cancelled else "PUBLISH")
+    return ics.calendar(
+        [event],
+        now=timezone.now(),
+        method="CANCEL" if cancelled else "PUBLISH",
+        prodid=ics.PRODID if named else ics.NEUTRAL_PRODID,
+    )
 
 
-def _send(to, subject: str, lines: list[str], *, attach_ics: str | None = None) -> None:
-    body = "\n\n".join(lines + ["— TrustRepair. You are receiving this because of an appointment in your account."])
-    message = EmailMessage(subject=f"TrustRepair: {subject}", body=body, to=[to.email])
-    if attach_ics:
-        message.attach("appointment.ics", attach_ics, "text/calendar")
-    message.send()
-
-
-def _link(appointment: Appointment) -> str:
-    return f"Details (sign-in needed): {site_url(appointment.get_absolute_url())}"
+def _tell(person, kind: str, appointment: Appointment, *, calendar: bool = False, cancelled: bool = False, **context):
+    other = appointment.therapist if person == appointment.client else appointment.client
+    return notify(
+        person,
+        kind=kind,
+        context={"other": str(other), "when": when(appointment.start, person.time_zone), **context},
+        link_path=appointment.get_absolute_url(),
+        calendar_for=(lambda named: ics_for(appointment, cancelled=cancelled, named=named)) if calendar else None,
+    )
 
 
 def booked(appointment: Appointment) -> None:
-    therapist, client = appointment.therapist, appointment.client
     confirmed = appointment.status == Appointment.Status.CONFIRMED
-    _send(
-        client,
-        "appointment confirmed" if confirmed else "appointment request sent",
-        [
-            f"Your appointment with {therapist} on {when(appointment.start, client.time_zone)} "
-            + ("is confirmed." if confirmed else "has been requested. We will email you when they reply."),
-            _link(appointment),
-        ],
-        attach_ics=ics_for(appointment) if confirmed else None,
+    _tell(
+        appointment.client,
+        "appointment_confirmed" if confirmed else "appointment_requested",
+        appointment,
+        calendar=confirmed,
     )
-    _send(
-        therapist,
-        "new appointment" if confirmed else "new appointment request",
-        [
-            f"{client} booked a time with you on {when(appointment.start, therapist.time_zone)}."
-            + ("" if confirmed else " Please accept or decline it."),
-            _link(appointment),
-        ],
-        attach_ics=ics_for(appointment) if confirmed else None,
+    _tell(
+        appointment.therapist,
+        "appointment_new" if confirmed else "appointment_request_new",
+        appointment,
+        calendar=confirmed,
     )
 
 
 def decided(appointment: Appointment) -> None:
-    client = appointment.client
     accepted = appointment.status == Appointment.Status.CONFIRMED
-    lines = [
-        f"Your appointment request with {appointment.therapist} on {when(appointment.start, client.time_zone)} "
-        + ("has been accepted." if accepted else "could not be accepted.")
-    ]
-    if appointment.therapist_message:
-        lines.append("They left you a message; sign in to read it.")
-    lines.append(_link(appointment))
-    _send(
-        client,
-        "appointment confirmed" if accepted else "appointment request declined",
-        lines,
-        attach_ics=ics_for(appointment) if accepted else None,
+    _tell(
+        appointment.client,
+        "appointment_confirmed" if accepted else "appointment_declined",
+        appointment,
+        calendar=accepted,
+        message_left=bool(appointment.therapist_message),
     )
 
 
 def cancelled(appointment: Appointment, *, by) -> None:
     for person in (appointment.client, appointment.therapist):
-        other = appointment.therapist if person == appointment.client else appointment.client
-        who = "You" if person == by else str(other)
-        _send(
-            person,
-            "appointment cancelled",
-            [
-                f"{who} cancelled the appointment on {when(appointment.start, person.time_zone)}.",
-                _link(appointment),
-            ],
-            attach_ics=ics_for(appointment, cancelled=True),
-        )
+        _tell(person, "appointment_cancelled", appointment, calendar=True, cancelled=True, by_you=person == by)
 
 
 def rescheduled(appointment: Appointment, *, previous_start: dt.datetime, by) -> None:
     for person in (appointment.client, appointment.therapist):
-        _send(
+        _tell(
             person,
-            "appointment moved",
-            [
-                f"The appointment on {when(previous_start, person.time_zone)} has moved to "
-                f"{when(appointment.start, person.time_zone)}.",
-                _link(appointment),
-            ],
-            attach_ics=ics_for(appointment) if appointment.status == Appointment.Status.CONFIRMED else None,
+            "appointment_moved",
+            appointment,
+            calendar=appointment.status == Appointment.Status.CONFIRMED,
+            previous_when=when(previous_start, person.time_zone),
         )
 
 
-def reminder(appointment: Appointment) -> None:
+def reminder(appointment: Appointment, *, deliver_now: bool = True) -> list:
+    """A reminder to each person who agreed to reminders; one per person per version of the appointment."""
+    notices = []
     for person in (appointment.client, appointment.therapist):
-        _send(
-            person,
-            "appointment reminder",
-            [f"A reminder of your appointment on {when(appointment.start, person.time_zone)}.", _link(appointment)],
-            attach_ics=ics_for(appointment),
+        if not has_reminder_consent(person):
+            continue
+        notices.append(
+            notify(
+                person,
+                kind="appointment_reminder",
+                context={
+                    "other": str(appointment.therapist if person == appointment.client else appointment.client),
+                    "when": when(appointment.start, person.time_zone),
+                },
+                link_path=appointment.get_absolute_url(),
+                key=f"booking-reminder:{appointment.public_id}:{appointment.sequence}",
+                calendar_for=lambda named: ics_for(appointment, named=named),
+                deliver_now=deliver_now,
+            )
         )
+    return notices

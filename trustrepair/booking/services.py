@@ -25,6 +25,7 @@ from trustrepair.booking.models import (
     new_feed_token,
 )
 from trustrepair.core.audit import record_access
+from trustrepair.notifications.services import deliver
 from trustrepair.safety.services import screen_text
 
 log = logging.getLogger(__name__)
@@ -332,22 +333,21 @@ def claim_reminder(appointment_id: int, *, now: dt.datetime) -> bool:
 
 
 def send_due_reminders(*, now: dt.datetime | None = None) -> int:
-    """Send every reminder due in the next 24 hours, each exactly once, even with several runners at once."""
+    """Remind about every confirmed appointment in the next 24 hours, each exactly once, even with several
+    runners at once. The claim and the reminder notices commit together; their emails are then sent by
+    the notification sender's own claim (see notifications.services.deliver)."""
     now = now or timezone.now()
-    sent = 0
+    reminded, notices = 0, []
     for appointment_id in list(selectors.appointments_due_reminder(now)):
-        if not claim_reminder(appointment_id, now=now):
-            continue  # another runner has it
-        appointment = Appointment.objects.select_related("therapist", "client").get(pk=appointment_id)
-        try:
-            notify.reminder(appointment)
-        except Exception:
-            # Release the claim so the next run tries again, then let the error be seen.
-            Appointment.objects.filter(pk=appointment_id, reminder_sent_at=now).update(reminder_sent_at=None)
-            log.exception("booking reminder %s could not be sent", appointment.public_id)
-            raise
-        sent += 1
-    return sent
+        with transaction.atomic():
+            if not claim_reminder(appointment_id, now=now):
+                continue  # another runner has it
+            appointment = Appointment.objects.select_related("therapist", "client").get(pk=appointment_id)
+            notices += notify.reminder(appointment, deliver_now=False)
+        reminded += 1
+    for notice in notices:
+        deliver(notice.pk)
+    return reminded
 
 
 # ---- export and erase ---------------------------------------------------------------------------

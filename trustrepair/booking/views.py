@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from trustrepair.booking import forms, selectors, services
-from trustrepair.booking.ics import Event, calendar
+from trustrepair.booking.ics import NEUTRAL_PRODID, PRODID, Event, calendar
 from trustrepair.booking.models import Appointment
 from trustrepair.booking.notify import ics_for
 from trustrepair.booking.slots import in_zone
 from trustrepair.core.access import member_required, public, role_required, therapist_required
+from trustrepair.notifications.sender import wants_email
 
 participant_required = role_required("client", "partner", "therapist")
 DAYS_LISTED = 14
@@ -97,10 +98,21 @@ def intake(request, therapist_id):
         except services.BookingError as error:
             form.add_error(None, str(error))
         else:
+            by_email = wants_email(request.user)
             if appointment.status == Appointment.Status.REQUESTED:
-                messages.success(request, "Your request is sent. You will get an email when the therapist replies.")
+                messages.success(
+                    request,
+                    "Your request is sent. The therapist's reply will appear under Updates"
+                    + (", and you will get an email." if by_email else "."),
+                )
             else:
-                messages.success(request, "Your appointment is booked. A calendar invitation is on its way by email.")
+                messages.success(
+                    request,
+                    "Your appointment is booked."
+                    + (
+                        " A calendar invitation is on its way by email." if by_email else " It is listed under Updates."
+                    ),
+                )
             return redirect(appointment)
     start = forms.parse_start(request.POST.get("start") or request.GET.get("start", ""))
     kind = request.POST.get("kind") or request.GET.get("kind") or "consultation"
@@ -256,7 +268,7 @@ def reschedule(request, public_id):
 @participant_required
 def appointment_ics(request, public_id):
     appointment = selectors.appointment_for(request.user, public_id)
-    body = ics_for(appointment, cancelled=not appointment.is_active)
+    body = ics_for(appointment, cancelled=not appointment.is_active, named=request.user.allows_names_in_email)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="trustrepair-appointment.ics"'
     return response
@@ -324,17 +336,25 @@ def availability(request):
 def feed(request, token):
     """A therapist's private calendar feed. The secret address is the key; it shows no clinical detail."""
     schedule = selectors.feed_schedule(token)
+    # Discreet unless the therapist allowed names: a phone's calendar is seen by others too.
+    named = schedule.therapist.allows_names_in_email
     events = [
         Event(
-            uid=f"{a.public_id}@trustrepair",
+            uid=f"{a.public_id}@trustrepair" if named else f"{a.public_id}@appointments",
             start=a.start,
             end=a.end,
             sequence=a.sequence,
             status="TENTATIVE" if a.status == Appointment.Status.REQUESTED else "CONFIRMED",
+            summary="TrustRepair appointment" if named else "Appointment",
         )
         for a in selectors.feed_appointments(schedule)
     ]
-    body = calendar(events, now=timezone.now(), name="TrustRepair")
+    body = calendar(
+        events,
+        now=timezone.now(),
+        name="TrustRepair" if named else "Appointments",
+        prodid=PRODID if named else NEUTRAL_PRODID,
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "no-store, private"
     response["X-Robots-Tag"] = "noindex"

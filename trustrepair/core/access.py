@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required as django_login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 ROLES_THAT_NEED_MFA = {"therapist", "staff"}
 ROLES_THAT_NEED_HEALTH_CONSENT = {"client", "partner"}
@@ -37,6 +39,28 @@ def has_mfa(user) -> bool:
     return is_mfa_enabled(user)
 
 
+def session_passed_mfa(request) -> bool:
+    """Whether *this* session passed a second factor: at sign-in, on re-authentication, or by turning MFA on.
+
+    allauth records each method used in the session; having MFA on is not enough, since a session signed in
+    with the password before MFA was turned on would otherwise keep its access.
+    """
+    from allauth.account.authentication import get_authentication_records
+
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+
+
+def mfa_required_response(request):
+    """Where to send a signed-in person who must pass MFA first, or None when this session has."""
+    if not has_mfa(request.user):
+        messages.info(request, "Please turn on two-factor authentication first.")
+        return redirect("mfa_activate_totp")
+    if not session_passed_mfa(request):
+        messages.info(request, "Please enter a code from your authenticator app to continue.")
+        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
+    return None
+
+
 def has_health_data_consent(user) -> bool:
     from trustrepair.accounts.services import has_consent
 
@@ -46,8 +70,8 @@ def has_health_data_consent(user) -> bool:
 def role_required(*roles: str):
     """Signed-in people whose role is one of `roles`.
 
-    Therapists and staff must also have MFA on; clients and partners must have agreed to the storing
-    of what they write (health_data consent).
+    Therapists and staff must also have MFA on and have passed it in this session; clients and partners must
+    have agreed to the storing of what they write (health_data consent).
     """
 
     def decorator(view):
@@ -56,9 +80,11 @@ def role_required(*roles: str):
             user = request.user
             if user.role not in roles:
                 raise PermissionDenied("This page is not part of your account.")
-            if user.role in ROLES_THAT_NEED_MFA and not has_mfa(user):
-                messages.info(request, "Please turn on two-factor authentication before opening clinical pages.")
-                return redirect("mfa_activate_totp")
+            if user.role in ROLES_THAT_NEED_MFA:
+                # This session must have passed MFA, not merely the person have it on (see session_passed_mfa).
+                refused = mfa_required_response(request)
+                if refused is not None:
+                    return refused
             if user.role in ROLES_THAT_NEED_HEALTH_CONSENT and not has_health_data_consent(user):
                 # Consent is read on every request, so withdrawing it takes effect at once.
                 messages.info(request, "These tools keep what you write. Please agree to that first, or read on.")

@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "trustrepair.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from trustrepair.core import audit, privacy
+
+        # Audit events stay with the practice on erasure (their link to the person is cleared); the person's
+        # download includes who looked, as the Your-data page shows it.
+        privacy.register("who_looked", export=audit.export_who_looked)

@@ -2,12 +2,17 @@
 
 from django.db import models
 
+from trustrepair.core.http import client_address
 from trustrepair.core.models import AuditEvent
 
 
-def record_access(*, actor, subject, action: str, obj: models.Model | str, reason: str, ip_address=None) -> AuditEvent:
+def record_access(
+    *, actor, subject, action: str, obj: models.Model | str, reason: str, ip_address=None, request=None
+) -> AuditEvent:
     """Write an audit event. `obj` is a model instance or a short label such as "measures.history".
 
+    Pass the view's `request` (or an `ip_address` already known) so the event records where the read came
+    from; the address is for the practice's investigations and is never shown to the person it is about.
     Reading your own data is not audited; anything else is, including staff and therapists.
     """
     if isinstance(obj, models.Model):
@@ -15,6 +20,8 @@ def record_access(*, actor, subject, action: str, obj: models.Model | str, reaso
         object_id = str(getattr(obj, "public_id", None) or obj.pk or "")
     else:
         object_type, object_id = obj, ""
+    if ip_address is None and request is not None:
+        ip_address = client_address(request)
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         subject=subject,
@@ -27,5 +34,24 @@ def record_access(*, actor, subject, action: str, obj: models.Model | str, reaso
 
 
 def events_about(user):
-    """Who looked at or changed this person's data: shown to the person themselves."""
+    """Every audit event about this person, for the practice."""
     return AuditEvent.objects.filter(subject=user).select_related("actor")
+
+
+def who_looked(user):
+    """Who else looked at or changed this person's data: what the person sees (never the viewer's address)."""
+    return events_about(user).exclude(actor=user)
+
+
+def export_who_looked(user) -> list[dict]:
+    """The Your-data page's "who looked" list, for the person's own download. No addresses."""
+    return [
+        {
+            "at": event.at,
+            "who": str(event.actor) if event.actor else "a former account",
+            "did": event.action,
+            "what": event.object_type,
+            "why": event.reason,
+        }
+        for event in who_looked(user)
+    ]

@@ -1,5 +1,6 @@
 """Encrypted text at rest: MultiFernet over settings.FIELD_ENCRYPTION_KEYS (newest first)."""
 
+from collections.abc import Callable
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -60,3 +61,16 @@ class EncryptedTextField(models.TextField):
 
 def encrypted_fields(model) -> list[EncryptedTextField]:
     return [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+
+
+# Encrypted values kept outside an EncryptedTextField (for example allauth's MFA secrets in a JSON column):
+# the app that owns them registers a function that re-encrypts them all and returns how many rows changed.
+_other_rotations: dict[str, Callable[[], int]] = {}
+
+
+def register_rotation(label: str, rotate_all: Callable[[], int]) -> None:
+    _other_rotations[label] = rotate_all
+
+
+def other_rotations() -> list[tuple[str, Callable[[], int]]]:
+    return sorted(_other_rotations.items())

@@ -1,18 +1,48 @@
+from django.conf import settings
+from django.shortcuts import render
+
+
 class PrivateByDefaultMiddleware:
     """Pages shown to a signed-in person are never cached, by the browser or anything between.
 
     This also keeps them out of the back/forward cache, so after a quick exit or a sign-out the
-    back button cannot bring a private page back from memory.
+    back button cannot bring a private page back from memory. It applies whatever the view set
+    (a view's own Cache-Control cannot make a signed-in page cacheable), and also to the response
+    that signs a person out. Pages that a browser restores from its back/forward cache anyway reload
+    themselves (site.js, "pageshow").
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        user = getattr(request, "user", None)
+        was_signed_in = user is not None and user.is_authenticated
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+        if was_signed_in or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store, private"
         if not response.has_header("Permissions-Policy"):
             response["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request whose declared body is over REQUEST_BODY_MAX_BYTES before anything reads it.
+
+    Django reads no more than CONTENT_LENGTH bytes (a body without one is read as empty), so the declared
+    length is the whole story here; the proxy in front enforces the same limit on the wire (README).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads such a body as empty
+        if length > settings.REQUEST_BODY_MAX_BYTES:
+            limit_mb = settings.REQUEST_BODY_MAX_BYTES // (1024 * 1024)
+            return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
+        return self.get_response(request)

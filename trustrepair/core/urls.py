@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("terms/", views.terms, name="terms"),
+    path("leave/", views.quick_exit, name="quick_exit"),
     path("privacy/", views.privacy_notice, name="privacy"),
     path("account/data/", views.my_data, name="my_data"),
     path("account/data/export/", views.export_download, name="export"),

@@ -1,16 +1,39 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from trustrepair.core import audit, privacy
 from trustrepair.core.access import login_required, public
 from trustrepair.core.forms import EraseAccountForm
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def quick_exit(request):
+    """Sign out at once and leave for the neutral site.
+
+    With JavaScript, the page sends a POST here as a beacon (with the CSRF token) and replaces itself
+    with the neutral site without waiting. Without JavaScript, the Quick exit link itself comes here by
+    GET. A GET that signs out lets another site sign a person out (and nothing more); that is accepted
+    on purpose, because someone escaping danger must be signed out by a plain link too
+    (docs/decisions.md, "Quick exit signs out on GET").
+    """
+    logout(request)
+    if request.method == "POST":
+        return HttpResponse(status=204)
+    return redirect(settings.QUICK_EXIT_URL)
+
+
+quick_exit.ends_session = True
 
 
 @public
@@ -39,7 +62,7 @@ def privacy_notice(request):
 
 @login_required
 def my_data(request):
-    events = audit.events_about(request.user).exclude(actor=request.user)[:50]
+    events = audit.who_looked(request.user)[:50]
     return render(request, "core/my_data.html", {"events": events, "sections": privacy.contributors()})
 
 

@@ -1,27 +1,19 @@
-"""Emails to a therapist about staff decisions on their directory profile.
+"""Telling a therapist about staff decisions on their directory profile, through the one notification sender.
 
-Neutral like every email here (booking/notify.py): no reason, no licence, no client detail in the message;
-the decision and its reason are on the therapist's own profile page after signing in. One small function,
-so the project's notification sender can take it over whole.
+The notice under Updates names the decision; the email (when the therapist's contact preference allows
+one) says only that there is a decision to read after signing in: no reason, no licence, nothing a
+person looking over their shoulder could learn from. The reason itself is on their own profile page.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.urls import reverse
 
-
-def _site_url(path: str) -> str:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
-    return f"{base}{path}" if base else path
+from trustrepair.notifications.services import notify
 
 
 def decision(profile, decision) -> None:
-    """Tell the therapist that staff decided something about their profile (what: in the app)."""
-    body = "\n\n".join(
-        [
-            "Practice staff have made a decision about your directory profile.",
-            f"Sign in to read it: {_site_url(reverse('directory:my_profile'))}",
-            "— TrustRepair. You are receiving this because you have a therapist profile.",
-        ]
+    notify(
+        profile.user,
+        kind="directory_decision",
+        context={"action": decision.get_action_display().lower()},
+        link_path=reverse("directory:my_profile"),
     )
-    EmailMessage(subject="TrustRepair: an update to your profile", body=body, to=[profile.user.email]).send()

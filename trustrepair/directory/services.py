@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from trustrepair.accounts.models import User
@@ -123,7 +125,7 @@ def _decide(staff: User, profile: TherapistProfile, action: str, reason: str = "
         actor=staff, subject=profile.user, action="update", obj=profile, reason=f"directory decision: {action}"
     )
     if tell:
-        transaction.on_commit(lambda: notify.decision(profile, decision), robust=True)
+        notify.decision(profile, decision)  # the sender emails after the commit
     return decision
 
 
@@ -700,6 +702,18 @@ def refresh_next_available(*, profiles=None, now=None) -> int:
         )
         count += 1
     return count
+
+
+def refresh_stale_next_available(*, now=None) -> int:
+    """The job's share: listed profiles not checked for a day, or whose next available time has passed."""
+    now = now or timezone.now()
+    stale = (
+        Q(next_available_checked_at__isnull=True)
+        | Q(next_available_checked_at__lt=now - dt.timedelta(hours=23))
+        | Q(next_available__lte=now)
+    )
+    profiles = TherapistProfile.objects.filter(stale, is_listed=True).select_related("user")
+    return refresh_next_available(profiles=profiles, now=now)
 
 
 def availability_changed(therapist: User) -> None:

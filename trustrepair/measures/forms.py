@@ -80,6 +80,12 @@ class AnswersForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
+    remind = forms.BooleanField(
+        label="Remind me when a check-in or an appointment I planned is due",
+        required=False,
+        help_text="A reminder appears under Updates and, if you chose email, an email worded as you chose in "
+        "your profile. This is one agreement for all reminders; you can withdraw it under Your agreements.",
+    )
     every_days = forms.TypedChoiceField(
         label="How often would you like to repeat it?",
         choices=CADENCES,
@@ -90,3 +96,5 @@ class ScheduleForm(forms.Form):
             "invalid_choice": "Please choose one of the options shown.",
         },
     )
+
+    field_order = ["every_days", "remind"]

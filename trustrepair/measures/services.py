@@ -4,7 +4,6 @@ import datetime
 import json
 import logging
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -150,17 +149,6 @@ def stop_schedule(user, *, instrument_id: str) -> int:
     return deleted
 
 
-REMINDER_SUBJECT = "A check-in is ready for you"
-REMINDER_BODY = """Hello,
-
-A check-in you planned on TrustRepair is ready whenever you are. It takes a few minutes.
-
-{url}
-
-You chose to get these reminders. You can change or stop them on the same page.
-"""
-
-
 def claim_reminder(schedule: Schedule) -> bool:
     """Claim this due time for one sender with a conditional UPDATE, so several machines can run
     the reminder job at once and each due time is reminded about exactly once."""
@@ -172,29 +160,41 @@ def claim_reminder(schedule: Schedule) -> bool:
     return claimed == 1
 
 
-def send_due_reminders(*, now: datetime.datetime | None = None, base_url: str = "") -> int:
-    """Email each person whose schedule is due and not yet reminded. The email names no instrument,
-    score or answer: only that a check-in is ready."""
+def send_due_reminders(*, now: datetime.datetime | None = None) -> int:
+    """Remind each person whose schedule is due, once per due time, if they agreed to reminders.
+
+    The claim (a conditional UPDATE of `reminded_for`) and the notice commit together, so a crash
+    cannot lose or repeat a reminder; the notice's email is sent by the notification sender's own
+    claim. The reminder names no instrument, score or answer: only that a check-in is ready."""
+    from trustrepair.accounts.services import has_reminder_consent
+    from trustrepair.notifications import services as notifications
+
     now = now or timezone.now()
-    sent = 0
+    reminded, notices = 0, []
     due = (
         Schedule.objects.filter(next_due_at__lte=now, owner__is_active=True)
         .exclude(reminded_for=F("next_due_at"))
         .select_related("owner")
     )
     for schedule in due:
-        if not claim_reminder(schedule):
-            continue
-        url = base_url.rstrip("/") + reverse("measures:index")
-        try:
-            send_mail(REMINDER_SUBJECT, REMINDER_BODY.format(url=url), None, [schedule.owner.email])
-        except Exception:
-            # Release the claim so the next run tries again, then carry on with everyone else.
-            Schedule.objects.filter(pk=schedule.pk, reminded_for=schedule.next_due_at).update(reminded_for=None)
-            log.exception("Could not send a measures reminder for schedule %s", schedule.public_id)
-            continue
-        sent += 1
-    return sent
+        with transaction.atomic():
+            if not claim_reminder(schedule):
+                continue
+            if not has_reminder_consent(schedule.owner):
+                continue  # claimed all the same: consent given later reminds from the next due time
+            notices.append(
+                notifications.notify(
+                    schedule.owner,
+                    kind="checkin_due",
+                    link_path=reverse("measures:index"),
+                    key=f"checkin-due:{schedule.public_id}:{schedule.next_due_at.isoformat()}",
+                    deliver_now=False,
+                )
+            )
+        reminded += 1
+    for notice in notices:
+        notifications.deliver(notice.pk)
+    return reminded
 
 
 # ---- download my data / erase my account -------------------------------------------------------

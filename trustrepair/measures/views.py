@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from trustrepair.accounts.models import ConsentRecord
+from trustrepair.accounts.services import grant_consent, has_reminder_consent
 from trustrepair.core.access import login_required, member_required
 from trustrepair.measures import charts, fhir, registry, scoring, selectors, services
 from trustrepair.measures.forms import AnswersForm, ScheduleForm
@@ -176,7 +178,8 @@ def history(request, instrument_id):
         s for key, title in scoring.score_keys(instrument) if (s := _series(instrument, administrations, key, title))
     ]
     schedule = next((s for s in selectors.schedules_for(request.user) if s.instrument_id == instrument.id), None)
-    form = ScheduleForm(initial={"every_days": schedule.every_days} if schedule else None)
+    reminders_on = has_reminder_consent(request.user)
+    form = ScheduleForm(initial={"every_days": schedule.every_days if schedule else None, "remind": reminders_on})
     return render(
         request,
         "measures/history.html",
@@ -186,6 +189,7 @@ def history(request, instrument_id):
             "schedule": schedule,
             "schedule_form": form,
             "count": len(administrations),
+            "reminders_on": reminders_on,
         },
     )
 
@@ -203,6 +207,8 @@ def schedule(request, instrument_id):
         s = services.schedule_instrument(
             request.user, instrument=instrument, every_days=form.cleaned_data["every_days"]
         )
+        if form.cleaned_data["remind"]:
+            grant_consent(request.user, kind=ConsentRecord.Kind.EMAIL_REMINDERS)
         messages.success(request, f"Planned every {s.every_days} days. Next: {_date(s.next_due_at)}.")
         return redirect("measures:history", instrument_id=instrument.id)
     administrations = selectors.history_for(request.user, instrument.id)

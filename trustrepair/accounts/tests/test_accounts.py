@@ -66,7 +66,14 @@ def test_login_is_rate_limited_after_repeated_failures(client, client_alice):
 def test_profile_changes_time_zone_and_place(client, client_alice):
     client.force_login(client_alice)
     response = client.post(
-        "/account/profile/", {"display_name": "Al", "time_zone": "Australia/Sydney", "place": "AU-NSW", "locale": "en"}
+        "/account/profile/",
+        {
+            "display_name": "Al",
+            "time_zone": "Australia/Sydney",
+            "place": "AU-NSW",
+            "locale": "en",
+            "contact": "neutral_email",
+        },
     )
     assert response.status_code == 302
     client_alice.refresh_from_db()
@@ -136,3 +143,13 @@ def test_a_therapist_with_mfa_must_give_a_code_after_the_password(client, therap
     response = client.post("/accounts/2fa/authenticate/", {"code": code})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(therapist_tess.pk)
+
+
+def test_seed_demo_creates_nobody_unless_local_or_debug(db, settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    settings.LOCAL = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+    assert not User.objects.filter(email__endswith="@demo.trustrepair.test").exists()

@@ -8,8 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 @pytest.mark.django_db(transaction=True)
 def test_old_regions_become_countries_and_eu_or_other_are_asked_again():
     executor = MigrationExecutor(connection)
-    before = [("accounts", "0001_initial")]
-    after = [("accounts", "0002_country_and_subdivision_replace_region")]
+    before = [("accounts", "0003_contact_preference_and_discretion")]
+    after = [("accounts", "0004_country_and_subdivision_replace_region")]
     executor.migrate(before)
     old = executor.loader.project_state(before).apps.get_model("accounts", "User")
     for n, region in enumerate(["US", "GB", "EU", "OTHER", "AU"]):

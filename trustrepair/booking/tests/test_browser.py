@@ -4,10 +4,8 @@ import datetime as dt
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
-from conftest import axe_violations, tab_to
+from conftest import axe_violations, signed_in_session_key, tab_to
 from trustrepair.booking.models import Appointment
 from trustrepair.booking.tests.helpers import open_every_day
 
@@ -15,14 +13,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page, live_server, user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
+    # A session as a real sign-in leaves it: a therapist's has passed MFA (clinical pages check that).
     host = live_server.url.split("//", 1)[1].split(":")[0]
     page.context.add_cookies(
-        [{"name": django_settings.SESSION_COOKIE_NAME, "value": session.session_key, "domain": host, "path": "/"}]
+        [
+            {
+                "name": django_settings.SESSION_COOKIE_NAME,
+                "value": signed_in_session_key(user),
+                "domain": host,
+                "path": "/",
+            }
+        ]
     )
 
 

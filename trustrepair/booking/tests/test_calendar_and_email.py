@@ -1,11 +1,13 @@
 """iCalendar output (RFC 5545), the private feed, and emails that reveal no clinical detail."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+from trustrepair.accounts import services as account_services
 from trustrepair.booking import ics, services
 from trustrepair.booking.tests.helpers import INTAKE_SECRET, book, open_every_day, upcoming_slots
 
@@ -59,6 +61,10 @@ def test_ics_refuses_naive_times():
 def test_emails_never_contain_the_intake_or_the_therapists_message(
     client_alice, therapist_tess, django_capture_on_commit_callbacks
 ):
+    therapist_tess.contact = "named_email"  # Tess allows names in her email; Alice keeps the neutral default
+    therapist_tess.save(update_fields=["contact"])
+    for person in (client_alice, therapist_tess):
+        account_services.grant_consent(person, kind="email_reminders")
     schedule = open_every_day(therapist_tess)
     slots = upcoming_slots(schedule, days_ahead=0, days=1)
     with django_capture_on_commit_callbacks(execute=True):
@@ -72,15 +78,22 @@ def test_emails_never_contain_the_intake_or_the_therapists_message(
     assert len(mail.outbox) >= 9
     for message in mail.outbox:
         everything = message.subject + message.body + "".join(str(a[1]) for a in message.attachments)
+        # Ids and calendar time stamps (…T235553Z) may hold "555" by chance; the phone number may not appear.
+        everything = re.sub(r"[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|\d{8}T\d{6}Z", "<id>", everything)
         for secret in (INTAKE_SECRET, "my partner", "no mornings", "555", "diary", "consultation"):
             assert secret not in everything.lower(), (secret, message.subject)
-        assert message.subject.startswith("TrustRepair: ")
+        if message.to == [therapist_tess.email]:
+            assert message.subject.startswith("TrustRepair: ")
+        else:  # Alice's email names neither the product nor her therapist, in any part
+            assert "trustrepair" not in (everything + message.from_email).lower() and "tess" not in everything.lower()
 
 
 @pytest.mark.django_db
 def test_a_confirmation_email_carries_a_valid_ics_attachment(
     client_alice, therapist_tess, django_capture_on_commit_callbacks
 ):
+    client_alice.contact = "named_email"
+    client_alice.save(update_fields=["contact"])
     schedule = open_every_day(therapist_tess)
     with django_capture_on_commit_callbacks(execute=True):
         session = book(client_alice, therapist_tess, upcoming_slots(schedule, kind="session")[0], kind="session")
@@ -92,6 +105,20 @@ def test_a_confirmation_email_carries_a_valid_ics_attachment(
     assert event["UID"] == f"{session.public_id}@trustrepair"
     assert event["SUMMARY"] == "TrustRepair appointment"
     assert event["DTSTART"] == session.start.strftime("%Y%m%dT%H%M%SZ")
+
+
+@pytest.mark.django_db
+def test_a_discreet_persons_calendar_attachment_names_nothing(
+    client_alice, therapist_tess, django_capture_on_commit_callbacks
+):
+    schedule = open_every_day(therapist_tess)
+    with django_capture_on_commit_callbacks(execute=True):
+        book(client_alice, therapist_tess, upcoming_slots(schedule, kind="session")[0], kind="session")
+    to_alice = next(m for m in mail.outbox if m.to == [client_alice.email])
+    [(_, content, _)] = to_alice.attachments
+    [event] = assert_valid_calendar(content)
+    assert event["SUMMARY"] == "Appointment"
+    assert "trustrepair" not in content.lower() and "tess" not in content.lower()
 
 
 @pytest.mark.django_db
@@ -109,6 +136,8 @@ def test_a_cancellation_email_cancels_the_calendar_event(
 
 @pytest.mark.django_db
 def test_the_private_feed_shows_times_only_and_needs_no_sign_in(client, client_alice, therapist_tess):
+    therapist_tess.contact = "named_email"  # Tess allowed names: her feed may say what it is
+    therapist_tess.save(update_fields=["contact"])
     schedule = open_every_day(therapist_tess)
     book(client_alice, therapist_tess, upcoming_slots(schedule)[0])
     response = client.get(reverse("booking:feed", args=[schedule.feed_token]))
@@ -117,6 +146,15 @@ def test_the_private_feed_shows_times_only_and_needs_no_sign_in(client, client_a
     [event] = assert_valid_calendar(text)
     assert event["SUMMARY"] == "TrustRepair appointment" and event["STATUS"] == "TENTATIVE"
     assert "Alice" not in text and "alice" not in text and "partner" not in text
+
+
+@pytest.mark.django_db
+def test_a_discreet_therapists_feed_names_nothing(client, client_alice, therapist_tess):
+    schedule = open_every_day(therapist_tess)
+    book(client_alice, therapist_tess, upcoming_slots(schedule)[0])
+    text = client.get(reverse("booking:feed", args=[schedule.feed_token])).content.decode()
+    [event] = assert_valid_calendar(text)
+    assert event["SUMMARY"] == "Appointment" and "trustrepair" not in text.lower()
 
 
 @pytest.mark.django_db

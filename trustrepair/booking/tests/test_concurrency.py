@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 
+from trustrepair.accounts import services as account_services
 from trustrepair.accounts.models import User
 from trustrepair.booking import services
 from trustrepair.booking.models import Appointment
@@ -92,7 +93,10 @@ def test_twenty_clients_booking_overlapping_times_at_once_never_overlap(therapis
         assert later.start >= earlier.blocks_until
 
 
-def confirmed_soon(client, therapist, count=3):
+def confirmed_soon(client, therapist, count=3, *, consent=True):
+    if consent:
+        for person in (client, therapist):
+            account_services.grant_consent(person, kind="email_reminders")
     schedule = open_every_day(therapist)
     now = timezone.now()
     slots = [
@@ -110,6 +114,17 @@ def test_reminders_are_sent_exactly_once_when_the_command_runs_twice(client_alic
     reminders = [m for m in mail.outbox if "reminder" in m.subject]
     assert len(reminders) == 2 * len(appointments)  # one to the client, one to the therapist, each once
     assert all(a.reminder_sent_at for a in Appointment.objects.all())
+
+
+@pytest.mark.django_db
+def test_nobody_is_reminded_without_their_reminder_consent(client_alice, therapist_tess):
+    confirmed_soon(client_alice, therapist_tess, count=2, consent=False)
+    account_services.grant_consent(therapist_tess, kind="email_reminders")
+    mail.outbox.clear()
+    call_command("send_booking_reminders")
+    # Only Tess agreed to reminders: Alice gets neither an email nor an update
+    assert [m.to for m in mail.outbox] == [[therapist_tess.email]] * 2
+    assert not client_alice.notices.filter(kind="appointment_reminder").exists()
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from trustrepair.core.tests.urlwalk import own_views, parameterless_views
+from trustrepair.core.tests.urlwalk import admin_paths, own_views, parameterless_views
 
 ROLE_KEYS = ["anonymous", "client", "partner", "therapist", "staff"]
 
@@ -101,3 +101,53 @@ def test_a_page_for_another_role_is_refused_with_a_kind_403(client_alice, rf):
     response = permission_denied(request, refused.value)
     assert response.status_code == 403
     assert "isn't part of your account" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_every_admin_page_needs_a_staff_session_that_passed_mfa(client, cast):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from conftest import TOTP_SECRET, make_user
+
+    operator = make_user("olga@example.test", "staff", name="Olga")
+    operator.is_staff = operator.is_superuser = True
+    operator.save(update_fields=["is_staff", "is_superuser"])
+    paths = [p for p in admin_paths() if not p.startswith(("/admin/login", "/admin/logout"))]
+    assert "/admin/" in paths and "/admin/accounts/user/" in paths
+    mismatches = []
+    for path in paths:
+        client.logout()
+        if not client.get(path)["Location"].startswith(("/accounts/login/", "/admin/login/")):
+            mismatches.append(f"anonymous {path}")
+        for role in ROLE_KEYS[1:]:  # nobody without is_staff, whatever their role or MFA
+            client.force_login(cast[role])
+            if client.get(path).status_code not in (302, 403):
+                mismatches.append(f"{role} {path}")
+    client.force_login(operator)  # the password alone: MFA is not even on
+    TOTP.activate(operator, TOTP_SECRET)  # now on, but this session never passed it
+    for path in paths:
+        response = client.get(path)
+        if response.status_code != 302 or not response["Location"].startswith("/accounts/2fa/"):
+            mismatches.append(f"operator without MFA in this session {path} → {response.status_code}")
+    client.force_login(operator)  # signed in again, through MFA
+    for path in paths:
+        if client.get(path).status_code not in (200, 403):  # 403: adding to a read-only model such as audit
+            mismatches.append(f"operator with MFA {path}")
+    assert mismatches == []
+
+
+@pytest.mark.django_db
+def test_a_clinical_session_from_before_mfa_was_turned_on_must_pass_mfa_first(client, therapist_tess):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from conftest import TOTP_SECRET
+
+    Authenticator.objects.filter(user=therapist_tess).delete()
+    client.force_login(therapist_tess)  # a password-only session...
+    TOTP.activate(therapist_tess, TOTP_SECRET)  # ...from before MFA was turned on
+    clinical = [p for p, rule in parameterless_views() if rule.startswith("role:") and "therapist" in rule]
+    assert clinical
+    for path in clinical:
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/2fa/reauthenticate/"), path

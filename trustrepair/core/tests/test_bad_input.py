@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from trustrepair.core.tests.urlwalk import parameterless_views
+from trustrepair.core.tests.urlwalk import admin_paths, parameterless_views
 
 JUNK_VALUES = [
     "",
@@ -21,8 +21,12 @@ JUNK_VALUES = [
     "2026-02-31",
     "1e309",
     "ünïcødé ✓",
+    "Al\u202eice\r\nBcc: x@example.test",  # bidi override and a header injection, for every name field
+    "\u200b\u2066\u2069",  # nothing but invisible characters
     "x" * 20000,
 ]
+# What a client might put in X-Forwarded-For behind the trusted proxy (TRUSTED_PROXY_COUNT=1).
+JUNK_FORWARDED = ["", "garbage", "1.2.3.4.5", ", ,", "::1::2", "[::1]:x", "x" * 5000, "203.0.113.9, \x00"]
 JUNK_QUERIES = [
     "?q=" + "x" * 5000,
     "?q=%00",
@@ -93,3 +97,51 @@ def test_erase_form_with_the_wrong_word_explains_itself_and_keeps_the_account(re
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
     client_alice.refresh_from_db()  # Alice is still here
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "client", "therapist"])
+def test_hostile_forwarded_headers_behind_the_proxy_never_cause_a_server_error(client, cast, settings, role):
+    settings.TRUSTED_PROXY_COUNT = 1
+    if cast[role] is not None:
+        client.force_login(cast[role])
+    failures = []
+    for path, _rule in parameterless_views():
+        for forwarded in JUNK_FORWARDED:
+            response = client.get(path, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+            if response.status_code >= 500:
+                failures.append(f"GET {path} with X-Forwarded-For {forwarded[:20]!r} → {response.status_code}")
+    response = client.post("/accounts/login/", {"login": "a@example.test", "password": "x"}, HTTP_X_FORWARDED_FOR="x")
+    if response.status_code >= 500:
+        failures.append(f"POST /accounts/login/ with a junk X-Forwarded-For → {response.status_code}")
+    assert failures == []
+
+
+@pytest.mark.django_db
+def test_hostile_input_to_the_admin_never_causes_a_server_error(client):
+    from conftest import make_user
+
+    operator = make_user("olga@example.test", "staff", name="Olga", mfa=True)
+    operator.is_staff = operator.is_superuser = True
+    operator.save(update_fields=["is_staff", "is_superuser"])
+    client.force_login(operator)
+    failures = []
+    for path in admin_paths():
+        if path.startswith(("/admin/logout", "/admin/login")):
+            continue
+        for query in [*JUNK_QUERIES, "?o=abc", "?o=99", "?e=1", "?all=", "?role__exact=%00"]:
+            response = client.get(path + query)
+            if response.status_code >= 500:
+                failures.append(f"GET {path}{query[:30]} → {response.status_code}")
+        page = client.get(path)
+        if page.status_code != 200:
+            continue
+        for form in forms_on(page.content.decode()):
+            action = form["action"] or path
+            if action.startswith(("/admin/logout", "/accounts/logout", "http")):
+                continue
+            for value in JUNK_VALUES:
+                response = client.post(action, dict.fromkeys(form["fields"], value))
+                if response.status_code >= 500:
+                    failures.append(f"POST {action} with {value[:20]!r} → {response.status_code}")
+    assert failures == []

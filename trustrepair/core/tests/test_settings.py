@@ -48,3 +48,17 @@ def test_check_deploy_reports_nothing_under_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_seed_demo_refuses_to_run_under_production_settings(tmp_path):
+    result = run_manage(
+        "seed_demo",
+        SECRET_KEY="k" + Fernet.generate_key().decode(),
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+        TRUSTREPAIR_VAR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "seed_demo" in lines[0] and "TRUSTREPAIR_LOCAL=1" in lines[0], result.stderr
+    assert "Demo accounts" not in result.stdout

@@ -202,9 +202,11 @@ def test_staff_verify_from_the_queue_and_the_profile_becomes_public(
     profile.refresh_from_db()
     assert profile.is_listed and profile.verified_by == staff_sam
     assert AuditEvent.objects.filter(actor=staff_sam, subject=profile.user, action="update").exists()
-    # The therapist is told of each decision, in a neutral email; the details wait in the app.
-    assert [m.subject for m in mailoutbox] == ["TrustRepair: an update to your profile"] * 2
-    assert "licence" not in mailoutbox[0].body.lower()
+    # The therapist is told of each decision: under Updates, and by a neutral email; the details wait in the app.
+    notices = list(profile.user.notices.order_by("id").values_list("kind", "text"))
+    assert [kind for kind, _ in notices] == ["directory_decision"] * 2
+    assert "licence verified" in notices[0][1] and "verified" in notices[1][1]
+    assert len(mailoutbox) == 2 and all("licence" not in m.body.lower() for m in mailoutbox)
     client.logout()
     assert client.get(profile.get_absolute_url()).status_code == 200
 

@@ -12,10 +12,12 @@ from django.utils import timezone
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
+from trustrepair.accounts import services as account_services
 from trustrepair.core import privacy
 from trustrepair.measures import fhir, registry, selectors, services
 from trustrepair.measures.models import Administration, ImmutableRecordError, Schedule
 from trustrepair.measures.tests.factories import answers, take
+from trustrepair.notifications import services as notification_services
 
 
 def test_a_completed_response_is_immutable_and_records_its_versions(client_alice):
@@ -74,7 +76,13 @@ def test_other_peoples_responses_cannot_be_corrected(client_alice, stranger_eve)
 
 
 # ---- reminders -------------------------------------------------------------------------------------
+def agree_to_reminders(*people):
+    for person in people:
+        account_services.grant_consent(person, kind="email_reminders")
+
+
 def test_reminders_are_sent_once_per_due_time_and_reveal_nothing_clinical(client_alice, stranger_eve):
+    agree_to_reminders(client_alice, stranger_eve)
     take(client_alice, "phq9", [3] * 9, weeks_ago=3)
     services.schedule_instrument(client_alice, instrument=registry.get("phq9"), every_days=14)
     services.schedule_instrument(stranger_eve, instrument=registry.get("gad7"), every_days=7)
@@ -90,7 +98,24 @@ def test_reminders_are_sent_once_per_due_time_and_reveal_nothing_clinical(client
     assert not re.search(r"\b27\b", text)  # the total itself (a link's 127.0.0.1 is not a score)
 
 
+def test_nobody_is_reminded_without_their_reminder_consent(client_alice):
+    services.schedule_instrument(client_alice, instrument=registry.get("gad7"), every_days=7)
+    assert services.send_due_reminders() == 0
+    assert mail.outbox == [] and not client_alice.notices.exists()
+
+
+def test_a_reminder_for_someone_who_chose_in_app_only_is_an_update_not_an_email(client_alice):
+    agree_to_reminders(client_alice)
+    client_alice.contact = "in_app"
+    client_alice.save(update_fields=["contact"])
+    services.schedule_instrument(client_alice, instrument=registry.get("gad7"), every_days=7)
+    assert services.send_due_reminders() == 1
+    assert mail.outbox == []
+    assert client_alice.notices.get().kind == "checkin_due"
+
+
 def test_a_new_due_time_gets_a_new_reminder(client_alice):
+    agree_to_reminders(client_alice)
     services.schedule_instrument(client_alice, instrument=registry.get("gad7"), every_days=7)
     assert services.send_due_reminders() == 1
     take(client_alice, "gad7", [1] * 7, weeks_ago=2)  # taken two weeks ago: due again one week ago
@@ -198,12 +223,16 @@ def test_a_fault_in_safety_screening_never_loses_the_answers(client, client_alic
 
 
 def test_a_failed_reminder_email_is_retried_next_run(client_alice, settings):
+    agree_to_reminders(client_alice)
     settings.EMAIL_BACKEND = "trustrepair.measures.tests.test_services.FailingBackend"
     services.schedule_instrument(client_alice, instrument=registry.get("phq9"), every_days=14)
-    assert services.send_due_reminders() == 0
+    assert services.send_due_reminders() == 1  # the reminder is made (and listed under Updates) ...
+    assert mail.outbox == []  # ... but its email could not go
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert services.send_due_reminders() == 1
     assert services.send_due_reminders() == 0
+    assert notification_services.deliver_pending() == 1  # the worker's next run sends it
+    assert notification_services.deliver_pending() == 0
+    assert len(mail.outbox) == 1
 
 
 class FailingBackend:

@@ -2,7 +2,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from trustrepair.core.fields import encrypted_fields, rotate
+from trustrepair.core.fields import encrypted_fields, other_rotations, rotate
 
 
 class Command(BaseCommand):
@@ -19,6 +19,10 @@ class Command(BaseCommand):
                 count = rotate_model(model, [f.column for f in fields], batch_size)
                 total += count
                 self.stdout.write(f"{model._meta.label}: {count} rows re-encrypted")
+        for label, rotate_all in other_rotations():
+            count = rotate_all()
+            total += count
+            self.stdout.write(f"{label}: {count} rows re-encrypted")
         self.stdout.write(self.style.SUCCESS(f"Done: {total} rows re-encrypted with the newest key."))
 
 

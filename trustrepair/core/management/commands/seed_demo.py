@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from trustrepair.accounts import services as account_services
@@ -26,6 +26,11 @@ class Command(BaseCommand):
     help = "Create the demo accounts (and each app's demo data). Idempotent: safe to run every start."
 
     def handle(self, *args, **options):
+        # The demo accounts' password and TOTP secret are in this file: never create them on a real service.
+        if not (settings.DEBUG or getattr(settings, "LOCAL", False)):
+            raise CommandError(
+                "seed_demo creates accounts with published passwords; it runs only with TRUSTREPAIR_LOCAL=1 or DEBUG=1."
+            )
         with transaction.atomic():
             cast = {key: self.ensure_user(email, name, role) for key, email, name, role in CAST}
             for config in apps.get_app_configs():

@@ -5,3 +5,9 @@ import "./drafts.js";
 
 const summary = document.querySelector("[data-error-summary]");
 if (summary) summary.focus();
+
+// A signed-in page restored from the back/forward cache asks the server again, so after a quick exit
+// or a sign-out it shows the signed-out page instead of what was on screen.
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted && document.body.hasAttribute("data-signed-in")) window.location.reload();
+});

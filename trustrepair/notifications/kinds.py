@@ -1,0 +1,35 @@
+"""What the product can tell a person. Each kind has an in-app title (also the subject of an email
+that may name things) and a neutral subject; its body is `notifications/email/<key>.txt`, rendered
+with `named` (may it name people and the product?) and `in_app` (on the Updates page, no link).
+
+Bodies never carry clinical detail: no instrument, score, answer, intake text or message."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    title: str
+    neutral_subject: str = "You have a new update"
+
+    @property
+    def template(self) -> str:
+        return f"notifications/email/{self.key}.txt"
+
+
+KINDS = {
+    kind.key: kind
+    for kind in [
+        Kind("appointment_requested", "Appointment request sent"),
+        Kind("appointment_confirmed", "Appointment confirmed"),
+        Kind("appointment_declined", "Appointment request declined"),
+        Kind("appointment_new", "New appointment"),
+        Kind("appointment_request_new", "New appointment request"),
+        Kind("appointment_cancelled", "Appointment cancelled"),
+        Kind("appointment_moved", "Appointment moved"),
+        Kind("appointment_reminder", "Appointment reminder", neutral_subject="A reminder"),
+        Kind("checkin_due", "A check-in is ready", neutral_subject="A reminder"),
+        Kind("directory_decision", "A decision about your directory profile"),
+    ]
+}
