@@ -15,14 +15,18 @@ from django.test import Client, RequestFactory
 
 from trustrepair.accounts import services as account_services
 from trustrepair.accounts.models import User
+from trustrepair.core import places
 
 PASSWORD = "correct-horse-battery-7"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-def make_user(email: str, role: str, *, name: str = "", mfa: bool = False, region: str = "US") -> User:
+def make_user(email: str, role: str, *, name: str = "", mfa: bool = False, place: str = "US-NY") -> User:
     user = User.objects.create_user(email=email, password=PASSWORD)
-    account_services.complete_signup(user, role=role, display_name=name, region=region, time_zone="Europe/London")
+    country, subdivision = places.split(place)
+    account_services.complete_signup(
+        user, role=role, display_name=name, country=country, subdivision=subdivision, time_zone="Europe/London"
+    )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if mfa:
         TOTP.activate(user, TOTP_SECRET)

@@ -36,6 +36,8 @@ NEARBY = [
         "format": "couples",
         "mode": "in_person",
         "place": "London, GB",
+        "where": "GB",
+        "budget_currency": "GBP",
         "radius_km": "25",
         "concerns": ["infidelity-and-betrayal"],
         "budget": "100",
@@ -45,15 +47,24 @@ NEARBY = [
         "format": "individual",
         "mode": "in_person",
         "place": "Austin, TX, US",
+        "where": "US-TX",
         "radius_km": "50",
         "concerns": ["trust-issues", "attachment-anxiety"],
         "involved": ["partner"],
     },
-    {"format": "family", "mode": "either", "place": "Toronto", "radius_km": "25", "concerns": ["family-estrangement"]},
+    {
+        "format": "family",
+        "mode": "either",
+        "place": "Toronto",
+        "where": "CA-ON",
+        "radius_km": "25",
+        "concerns": ["family-estrangement"],
+    },
     {
         "format": "individual",
         "mode": "in_person",
         "place": "Leeds",
+        "where": "GB-ENG",
         "radius_km": "10",
         "language": "en",
         "budget": "70",
@@ -62,15 +73,35 @@ NEARBY = [
         "format": "individual",
         "mode": "either",
         "place": "Sydney",
+        "where": "AU-NSW",
         "radius_km": "25",
         "concerns": ["relationship-trauma"],
         "times": ["weekends"],
     },
 ]
 ONLINE = [
-    {"format": "individual", "mode": "online", "language": "es", "budget": "80", "concerns": ["trust-issues"]},
-    {"format": "couples", "mode": "online", "concerns": ["infidelity-and-betrayal"], "times": ["weekends"]},
-    {"format": "individual", "mode": "online", "concerns": ["attachment-anxiety", "trust-issues"], "budget": "120"},
+    {
+        "format": "individual",
+        "mode": "online",
+        "where": "US-CA",
+        "language": "es",
+        "budget": "80",
+        "concerns": ["trust-issues"],
+    },
+    {
+        "format": "couples",
+        "mode": "online",
+        "where": "GB",
+        "concerns": ["infidelity-and-betrayal"],
+        "times": ["weekends"],
+    },
+    {
+        "format": "individual",
+        "mode": "online",
+        "where": "US-NY",
+        "concerns": ["attachment-anxiety", "trust-issues"],
+        "budget": "120",
+    },
 ]
 
 
@@ -224,7 +255,8 @@ def main() -> None:
                 )
     print(
         "nearby = in person or either, near London/Austin/Toronto/Leeds/Sydney (bounding box in SQL); "
-        "online = video only (no box; format, language, listed, accepting in SQL)."
+        "online = video or phone (no box; format, language, listed, accepting and licence coverage of where "
+        "the person will be in SQL)."
     )
 
 

@@ -92,7 +92,9 @@ def run(args, connection, CaptureQueriesContext) -> int:
     people = {}
     for name in ("empty", "week", "year"):
         user = User.objects.create_user(email=f"{name}@bench.test", password="bench-password-123")  # noqa: S106
-        account_services.complete_signup(user, role="client", display_name=name, region="US", time_zone="UTC")
+        account_services.complete_signup(
+            user, role="client", display_name=name, country="US", subdivision="US-NY", time_zone="UTC"
+        )
         program.enrol(user, starting_phase=curriculum.phase_slugs()[0])
         people[name] = user
 

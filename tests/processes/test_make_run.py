@@ -24,7 +24,7 @@ from trustrepair.accounts import services as accounts
 from trustrepair.accounts.models import User
 from trustrepair.measures import registry, services as measures
 alice = User.objects.create_user(email="alice@example.test", password="correct-horse-battery-7")
-accounts.complete_signup(alice, role="client", display_name="Alice", region="GB", time_zone="Europe/London",
+accounts.complete_signup(alice, role="client", display_name="Alice", country="GB", time_zone="Europe/London",
                          reminders=True)
 measures.schedule_instrument(alice, instrument=registry.get("gad7"), every_days=7)  # due now: never taken
 """

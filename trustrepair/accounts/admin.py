@@ -31,7 +31,7 @@ class UserAdmin(AuditedReadsAdmin, BaseUserAdmin):
     search_fields = ["email", "display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["display_name", "role", "time_zone", "locale", "region"]}),
+        ("Profile", {"fields": ["display_name", "role", "time_zone", "locale", "country", "subdivision"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "role", "password1", "password2"]})]

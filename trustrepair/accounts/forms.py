@@ -1,7 +1,8 @@
 from django import forms
 
 from trustrepair.accounts import services
-from trustrepair.accounts.models import REGIONS, TIME_ZONES, User
+from trustrepair.accounts.models import TIME_ZONES, User
+from trustrepair.core import places
 from trustrepair.core.forms import NameField
 
 SIGNUP_ROLES = [
@@ -20,8 +21,11 @@ class SignupDetailsForm(forms.Form):
         help_text="A first name or a nickname is fine.",
     )
     role = forms.ChoiceField(label="What brings you here?", choices=SIGNUP_ROLES, widget=forms.RadioSelect)
-    region = forms.ChoiceField(
-        label="Where do you live?", choices=REGIONS, help_text="So that we show crisis lines that work for you."
+    place = forms.ChoiceField(
+        label="Where do you live?",
+        choices=(),
+        help_text="Your country, and your state, province or territory in the US, Canada and Australia: so we show "
+        "crisis lines that work there and therapists licensed to see you there.",
     )
     time_zone = forms.ChoiceField(label="Time zone", choices=[(tz, tz) for tz in TIME_ZONES], initial="UTC")
     contact = forms.ChoiceField(
@@ -47,17 +51,23 @@ class SignupDetailsForm(forms.Form):
         error_messages={"required": "We need this agreement to store what you write."},
     )
 
-    field_order = ["email", "password1", "password2", "display_name", "role", "region", "time_zone", "contact"]
+    field_order = ["email", "password1", "password2", "display_name", "role", "place", "time_zone", "contact"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = [("", "Choose…"), *places.choices()]
 
     def clean_contact(self) -> str:
         return self.cleaned_data.get("contact") or User.Contact.NEUTRAL_EMAIL
 
     def signup(self, request, user):
+        country, subdivision = places.split(self.cleaned_data["place"])
         services.complete_signup(
             user,
             role=self.cleaned_data["role"],
             display_name=self.cleaned_data["display_name"],
-            region=self.cleaned_data["region"],
+            country=country,
+            subdivision=subdivision,
             time_zone=self.cleaned_data["time_zone"],
             contact=self.cleaned_data["contact"],
             reminders=self.cleaned_data["agree_reminders"],
@@ -68,9 +78,24 @@ class ProfileForm(forms.ModelForm):
     display_name = NameField(
         label="Name to show", required=False, help_text="Any name you like; it need not be your real name."
     )
+    place = forms.ChoiceField(
+        label="Where do you live?",
+        choices=(),
+        help_text="Crisis lines and the therapists you are matched with follow this place.",
+    )
 
     class Meta:
         model = User
-        fields = ["display_name", "time_zone", "region", "locale", "contact", "discreet_titles", "discreet_mfa_issuer"]
+        fields = ["display_name", "time_zone", "place", "locale", "contact", "discreet_titles", "discreet_mfa_issuer"]
         labels = {"locale": "Language"}
         widgets = {"contact": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = [("", "Choose…"), *places.choices()]
+        self.initial.setdefault("place", self.instance.place)
+
+    def clean(self):
+        data = super().clean()
+        data["country"], data["subdivision"] = places.split(data.pop("place", "") or "")
+        return data

@@ -5,16 +5,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
 
-REGIONS = [
-    ("US", "United States"),
-    ("CA", "Canada"),
-    ("GB", "United Kingdom"),
-    ("IE", "Ireland"),
-    ("AU", "Australia"),
-    ("NZ", "New Zealand"),
-    ("EU", "European Union (other)"),
-    ("OTHER", "Somewhere else"),
-]
+from trustrepair.core import places
 
 TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
@@ -68,11 +59,12 @@ class User(AbstractUser):
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.CLIENT)
     time_zone = models.CharField(max_length=64, default="UTC", choices=[(tz, tz) for tz in TIME_ZONES])
     locale = models.CharField(max_length=10, default="en", choices=[("en", "English")])
-    region = models.CharField(
-        max_length=5,
-        choices=REGIONS,
-        default="US",
-        help_text="Used to show crisis lines and services that work where you are.",
+    # Where the person lives (core/places.py): crisis lines, and which therapists may treat them there.
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 code; empty until the person says (old “EU”/“other” regions)."
+    )
+    subdivision = models.CharField(
+        max_length=6, blank=True, help_text="ISO 3166-2 code such as US-NY; required for US, CA and AU."
     )
 
     contact = models.CharField(
@@ -107,6 +99,15 @@ class User(AbstractUser):
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:profile")
+
+    @property
+    def place(self) -> str:
+        """The most precise place code: "US-NY", "GB", or "" when unknown."""
+        return places.place_code(self.country, self.subdivision)
+
+    @property
+    def place_is_complete(self) -> bool:
+        return places.is_complete(self.country, self.subdivision)
 
     @property
     def allows_names_in_email(self) -> bool:

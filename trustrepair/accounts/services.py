@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from trustrepair.accounts.consent import CURRENT_VERSIONS
 from trustrepair.accounts.models import ConsentRecord, User
+from trustrepair.core import places
 from trustrepair.core.names import clean_name
 
 
@@ -36,22 +37,34 @@ def has_consent(user: User, kind: str) -> bool:
     return ConsentRecord.objects.filter(user=user, kind=kind, revoked_at__isnull=True).exists()
 
 
+class IncompletePlace(ValueError):
+    """A country that licenses by state, province or territory was given without one."""
+
+
+def _check_place(country: str, subdivision: str) -> None:
+    if not places.is_complete(country, subdivision):
+        raise IncompletePlace(f"not a complete place: {country!r} {subdivision!r}")
+
+
 def complete_signup(
     user: User,
     *,
     role: str,
     display_name: str,
-    region: str,
+    country: str,
+    subdivision: str = "",
     time_zone: str,
     contact: str = User.Contact.NEUTRAL_EMAIL,
     reminders: bool = False,
 ) -> User:
+    _check_place(country, subdivision)
     user.role = role
     user.display_name = clean_display_name(display_name)
-    user.region = region
+    user.country = country
+    user.subdivision = subdivision
     user.time_zone = time_zone
     user.contact = contact
-    user.save(update_fields=["role", "display_name", "region", "time_zone", "contact"])
+    user.save(update_fields=["role", "display_name", "country", "subdivision", "time_zone", "contact"])
     grant_consent(user, kind="terms")
     grant_consent(user, kind="health_data")
     if reminders:
@@ -65,8 +78,13 @@ def clean_display_name(value: str) -> str:
 
 
 def update_profile(user: User, **fields) -> User:
-    allowed = {"display_name", "time_zone", "locale", "region", "contact", "discreet_titles", "discreet_mfa_issuer"}
+    allowed = {
+        "display_name", "time_zone", "locale", "country", "subdivision", "contact", "discreet_titles",
+        "discreet_mfa_issuer",
+    }  # fmt: skip
     changed = [name for name in fields if name in allowed]
+    if "country" in fields or "subdivision" in fields:
+        _check_place(fields.get("country", user.country), fields.get("subdivision", user.subdivision))
     if "display_name" in fields:
         fields = {**fields, "display_name": clean_display_name(fields["display_name"])}
     for name in changed:
@@ -82,7 +100,8 @@ def export_account(user: User) -> dict:
         "role": user.role,
         "time_zone": user.time_zone,
         "locale": user.locale,
-        "region": user.region,
+        "country": user.country,
+        "subdivision": user.subdivision,
         "contact": user.contact,
         "discreet_titles": user.discreet_titles,
         "discreet_mfa_issuer": user.discreet_mfa_issuer,

@@ -19,6 +19,10 @@ def seed(cast) -> None:
         AvailabilityRule.objects.bulk_create(
             AvailabilityRule(schedule=schedule, weekday=w, start=s, end=e) for w, s, e in WEEKLY_HOURS
         )
+    # The directory's "next available" is kept by booking's services; these rows were written directly.
+    from trustrepair.directory import services as directory_services
+
+    directory_services.availability_changed(therapist)
     now = timezone.now()
     if Appointment.objects.filter(
         client=client, therapist=therapist, status__in=ACTIVE_STATUSES, start__gt=now

@@ -4,7 +4,9 @@ from django import forms
 from django.utils import timezone
 
 from trustrepair.accounts.models import TIME_ZONES
+from trustrepair.booking import slots
 from trustrepair.booking.models import WEEKDAYS, Appointment, Schedule
+from trustrepair.core import places
 
 # How far back a therapist may enter time off that is already running, and how far ahead any booking
 # date may go (the longest horizon a therapist can choose). Every date a form accepts lies inside these.
@@ -145,6 +147,15 @@ class IntakeForm(ChosenTimeForm):
     may_leave_messages = forms.BooleanField(
         label="It is safe to leave a message (voicemail or text) that mentions TrustRepair.", required=False
     )
+    where = forms.ChoiceField(
+        label="Where will you be during the session?",
+        choices=(),
+        help_text="The therapist must be licensed or registered where you are at the time; the law follows you.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["where"].choices = [("", "Choose…"), *places.choices()]
 
     def clean(self):
         data = super().clean()
@@ -198,10 +209,23 @@ class RuleForm(forms.Form):
     start = forms.TimeField(label="From", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     end = forms.TimeField(label="Until", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
 
+    def __init__(self, *args, schedule=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.schedule = schedule
+
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] >= data["end"]:
             self.add_error("end", "The end time must be after the start time.")
+        elif data.get("start") and data.get("end") and data.get("weekday") is not None and self.schedule is not None:
+            existing = [slots.Rule(r.weekday, r.start, r.end) for r in self.schedule.rules.all()]
+            clash = slots.overlapping(existing, slots.Rule(data["weekday"], data["start"], data["end"]))
+            if clash is not None:
+                self.add_error(
+                    "start",
+                    f"These hours overlap your open hours on {WEEKDAYS[clash.weekday][1]} "
+                    f"{clash.start:%H:%M}–{clash.end:%H:%M}. Change those instead, or choose hours that don't overlap.",
+                )
         return data
 
 

@@ -148,6 +148,9 @@ class Appointment(models.Model):
     contact_method = models.CharField("safest way to reach you", max_length=10, choices=Contact.choices)
     contact_detail = EncryptedTextField("number to use", blank=True)
     may_leave_messages = models.BooleanField("may we leave a message?", default=False)
+    client_place = models.CharField(
+        "where the client will be", max_length=6, blank=True, help_text="ISO code the client confirmed at booking."
+    )
     therapist_message = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)

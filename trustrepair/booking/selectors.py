@@ -106,6 +106,38 @@ def open_slots(
     )
 
 
+def schedule_of(therapist: User) -> Schedule | None:
+    """The therapist's schedule if they have one (never creates it)."""
+    return Schedule.objects.filter(therapist=therapist).prefetch_related("rules", "time_off").first()
+
+
+def first_open_slot(schedule: Schedule, *, kind: str = "consultation", now: dt.datetime | None = None):
+    """The first open slot from now within the schedule's horizon, or None. Searches a fortnight at a time."""
+    now = now or timezone.now()
+    if not schedule.accepts_bookings:
+        return None
+    today = now.astimezone(ZoneInfo(schedule.time_zone)).date()
+    last = today + dt.timedelta(days=schedule.horizon_days + 1)
+    first = today
+    while first <= last:
+        window_end = min(first + dt.timedelta(days=13), last)
+        found = open_slots(schedule, kind=kind, first_day=first, last_day=window_end, now=now)
+        if found:
+            return found[0]
+        first = window_end + dt.timedelta(days=1)
+    return None
+
+
+def weekly_open_hours(schedule: Schedule, *, now: dt.datetime | None = None) -> frozenset[int]:
+    """The UTC hours of this week the therapist's open hours touch (slots.open_hours_of_week)."""
+    if not schedule.accepts_bookings:
+        return frozenset()
+    today = (now or timezone.now()).astimezone(ZoneInfo(schedule.time_zone)).date()
+    monday = today - dt.timedelta(days=today.weekday())
+    rules = [slots.Rule(r.weekday, r.start, r.end) for r in schedule.rules.all()]
+    return slots.open_hours_of_week(rules=rules, zone=schedule.time_zone, monday=monday)
+
+
 def open_slots_on_viewer_day(
     schedule: Schedule, *, kind: str, day: dt.date, viewer_zone: str, now=None, excluding=None
 ) -> list[dt.datetime]:

@@ -89,6 +89,19 @@ class TooManyAttempts(BookingError):
         )
 
 
+class OutsideCoverage(BookingError):
+    """The therapist is not licensed or registered where the client will be during the session."""
+
+    field = "where"
+
+
+def _availability_changed(therapist: User) -> None:
+    """Keep the directory's precomputed "next available" current (it refreshes after the commit)."""
+    from trustrepair.directory import services as directory_services
+
+    directory_services.availability_changed(therapist)
+
+
 # ---- availability -------------------------------------------------------------------------------
 def update_schedule(schedule: Schedule, **fields) -> Schedule:
     allowed = {
@@ -105,24 +118,31 @@ def update_schedule(schedule: Schedule, **fields) -> Schedule:
     for name in changed:
         setattr(schedule, name, fields[name])
     schedule.save(update_fields=changed)
+    _availability_changed(schedule.therapist)
     return schedule
 
 
 def add_rule(schedule: Schedule, *, weekday: int, start: dt.time, end: dt.time) -> AvailabilityRule:
-    return AvailabilityRule.objects.create(schedule=schedule, weekday=weekday, start=start, end=end)
+    rule = AvailabilityRule.objects.create(schedule=schedule, weekday=weekday, start=start, end=end)
+    _availability_changed(schedule.therapist)
+    return rule
 
 
 def remove_rule(schedule: Schedule, *, rule_id: int) -> int:
     deleted, _ = AvailabilityRule.objects.filter(schedule=schedule, pk=rule_id).delete()
+    _availability_changed(schedule.therapist)
     return deleted
 
 
 def add_time_off(schedule: Schedule, *, first_day: dt.date, last_day: dt.date, label: str = "") -> TimeOff:
-    return TimeOff.objects.create(schedule=schedule, first_day=first_day, last_day=last_day, label=label)
+    time_off = TimeOff.objects.create(schedule=schedule, first_day=first_day, last_day=last_day, label=label)
+    _availability_changed(schedule.therapist)
+    return time_off
 
 
 def remove_time_off(schedule: Schedule, *, time_off_id: int) -> int:
     deleted, _ = TimeOff.objects.filter(schedule=schedule, pk=time_off_id).delete()
+    _availability_changed(schedule.therapist)
     return deleted
 
 
@@ -214,14 +234,25 @@ def book_appointment(
     contact_method: str = Appointment.Contact.EMAIL,
     contact_detail: str = "",
     may_leave_messages: bool = False,
+    client_place: str | None = None,
     now: dt.datetime | None = None,
 ) -> Appointment:
-    """Book `start` for `client`. Consultations wait for the therapist; sessions are confirmed at once."""
+    """Book `start` for `client`. Consultations wait for the therapist; sessions are confirmed at once.
+
+    `client_place` is where the client confirmed they will be during the session (their account's place when
+    not given); a therapist not licensed or registered there is refused (OutsideCoverage).
+    """
+    from trustrepair.directory import selectors as directory_selectors
+
     now = now or timezone.now()
     if client.pk == therapist.pk or therapist.role != User.Role.THERAPIST:
         raise NotAllowed("You cannot book this person.")
     if not directory_selectors.is_listed(therapist):
         raise NotAllowed("This therapist is not taking bookings here.")
+    place = client.place if client_place is None else client_place
+    refusal = directory_selectors.coverage_refusal(therapist=therapist, place=place)
+    if refusal:
+        raise OutsideCoverage(refusal)
     _note_attempt(client, now=now)
     try:
         with transaction.atomic():
@@ -247,8 +278,10 @@ def book_appointment(
                 contact_method=contact_method,
                 contact_detail=contact_detail,
                 may_leave_messages=may_leave_messages,
+                client_place=place,
             )
             AppointmentChange.objects.create(appointment=appointment, actor=client, action="booked")
+            _availability_changed(therapist)
             transaction.on_commit(lambda: notify.booked(appointment), robust=True)
     except IntegrityError:
         # Another booking committed between our check and our insert: the constraint said no.
@@ -283,6 +316,7 @@ def decide(appointment: Appointment, *, therapist: User, accept: bool, message: 
             appointment=appointment, actor=therapist, action="accepted" if accept else "declined"
         )
         transaction.on_commit(lambda: notify.decided(appointment), robust=True)
+        _availability_changed(appointment.therapist)
     return appointment
 
 
@@ -313,6 +347,7 @@ def cancel(appointment: Appointment, *, by: User, now: dt.datetime | None = None
         appointment.save(update_fields=["status", "cancelled_at", "cancelled_by", "is_late_cancellation", "sequence"])
         AppointmentChange.objects.create(appointment=appointment, actor=by, action="cancelled", is_late=late)
         transaction.on_commit(lambda: notify.cancelled(appointment, by=by), robust=True)
+        _availability_changed(appointment.therapist)
     return appointment
 
 
@@ -343,6 +378,7 @@ def reschedule(
                 appointment=appointment, actor=by, action="rescheduled", previous_start=previous, is_late=late
             )
             transaction.on_commit(lambda: notify.rescheduled(appointment, previous_start=previous, by=by), robust=True)
+            _availability_changed(appointment.therapist)
     except IntegrityError:
         raise SlotTaken()
     return appointment

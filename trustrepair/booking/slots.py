@@ -146,3 +146,36 @@ def _after_gap(day: dt.date, wall: dt.time, tz: ZoneInfo) -> dt.datetime:
         if instant is not None:
             return instant + dt.timedelta(minutes=minutes)
     raise ValueError(f"no real time before {naive} in {tz}")  # pragma: no cover - no zone skips a whole day
+
+
+HOURS_PER_WEEK = 7 * 24
+
+
+def hour_of_week(instant: dt.datetime) -> int:
+    """0 for Monday 00:00–00:59 UTC … 167 for Sunday 23:00 UTC."""
+    utc = instant.astimezone(UTC)
+    return utc.weekday() * 24 + utc.hour
+
+
+def open_hours_of_week(*, rules: Iterable[Rule], zone: str, monday: dt.date) -> frozenset[int]:
+    """The UTC hours of the week (hour_of_week) that any open-hours rule touches, in the week starting `monday`
+    (its daylight-saving offsets). A compact summary for ranking; exact slots come from `open_slots`."""
+    tz = ZoneInfo(zone)
+    hours: set[int] = set()
+    for rule in rules:
+        day = monday + dt.timedelta(days=rule.weekday)
+        start = local_to_utc(day, rule.start, tz) or _after_gap(day, rule.start, tz)
+        end = local_to_utc(day, rule.end, tz) or _after_gap(day, rule.end, tz)
+        moment = start.replace(minute=0, second=0, microsecond=0)
+        while moment < end:
+            hours.add(hour_of_week(moment))
+            moment += dt.timedelta(hours=1)
+    return frozenset(hours)
+
+
+def overlapping(rules: Iterable[Rule], new: Rule) -> Rule | None:
+    """An existing rule on the same weekday whose hours overlap `new` (touching end to start is fine)."""
+    for rule in rules:
+        if rule.weekday == new.weekday and rule.start < new.end and new.start < rule.end:
+            return rule
+    return None

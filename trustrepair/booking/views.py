@@ -86,7 +86,12 @@ def intake(request, therapist_id):
     # A link may choose the time and the kind, never the contact details or what the person writes.
     from_link = {name: request.GET[name] for name in forms.IntakeForm.FROM_LINK if name in request.GET}
     now = timezone.now()
-    form = forms.IntakeForm(request.POST or None, initial=from_link, now=now, horizon_days=schedule.horizon_days)
+    form = forms.IntakeForm(
+        request.POST or None,
+        initial={"where": request.user.place, **from_link},
+        now=now,
+        horizon_days=schedule.horizon_days,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             appointment = services.book_appointment(
@@ -100,6 +105,7 @@ def intake(request, therapist_id):
                 contact_method=form.cleaned_data["contact_method"],
                 contact_detail=form.cleaned_data["contact_detail"],
                 may_leave_messages=form.cleaned_data["may_leave_messages"],
+                client_place=form.cleaned_data["where"],
             )
         except services.BookingError as error:
             form.add_error(error.field, str(error))
@@ -310,7 +316,7 @@ def availability(request):
     schedule = selectors.schedule_for(request.user)
     action = request.POST.get("action") if request.method == "POST" else None
     schedule_form = forms.ScheduleForm(request.POST if action == "settings" else None, instance=schedule, prefix="s")
-    rule_form = forms.RuleForm(request.POST if action == "add_rule" else None, prefix="r")
+    rule_form = forms.RuleForm(request.POST if action == "add_rule" else None, prefix="r", schedule=schedule)
     off_form = forms.TimeOffForm(request.POST if action == "add_time_off" else None, prefix="t")
     if action == "settings" and schedule_form.is_valid():
         services.update_schedule(schedule, **schedule_form.cleaned_data)

@@ -3,7 +3,7 @@ from django.conf import settings
 
 def site(request):
     user = getattr(request, "user", None)
-    region = getattr(user, "region", "") if user is not None and user.is_authenticated else ""
+    region = getattr(user, "country", "") if user is not None and user.is_authenticated else ""
     return {
         "site_name": "TrustRepair",
         "user_region": region or settings.DEFAULT_REGION,

@@ -1,6 +1,10 @@
 """Demo data: the demo therapist's listed profile and about 30 more plausible therapists. Idempotent."""
 
+import io
+import random
 from decimal import Decimal
+
+from PIL import Image, ImageDraw
 
 from trustrepair.directory import gazetteer, seeding, services
 from trustrepair.directory.models import Modality, Specialty, TherapistProfile
@@ -23,9 +27,6 @@ def seed(cast) -> None:
             name=therapist.display_name or "Tess Rivera",
             pronouns="she/her",
             credentials="LMFT",
-            licence_type="Licensed Marriage and Family Therapist",
-            licence_number="NY-LMFT-004217",
-            jurisdictions="NY, NJ",
             offers_individual=True,
             offers_couples=True,
             offers_family=False,
@@ -40,6 +41,11 @@ def seed(cast) -> None:
             languages=",en,es,",
             session_times=",weekday_afternoons,weekday_evenings,",
             fee=Decimal("150.00"),
+            fee_currency="USD",
+            free_first_consultation=True,
+            offers_phone=True,
+            affirming=",lgbtq,racial,",
+            gender="woman",
             offers_sliding_scale=True,
             sliding_scale_min=Decimal("80.00"),
             insurance="Aetna, Cigna",
@@ -51,7 +57,16 @@ def seed(cast) -> None:
             ),
             wants_listing=True,
         )
-        services.verify_profile(staff, profile=profile)
+        licence = services.add_licence(
+            therapist,
+            kind="licence",
+            body="New York State Education Department",
+            title="Licensed Marriage and Family Therapist",
+            number="NY-LMFT-004217",
+            areas=["US-NY", "US-NJ"],
+        )
+        services.verify_licence(staff, licence=licence, tell=False)
+        services.verify_profile(staff, profile=profile, tell=False)
     already = TherapistProfile.objects.filter(user__email__startswith="demo-therapist-").count()
     if already < DEMO_COUNT:
         seeding.seed_therapists(
@@ -61,3 +76,35 @@ def seed(cast) -> None:
             seed=7,
             verifier=staff,
         )
+
+    _demo_photos(therapist)
+
+
+PALETTE = [(64, 96, 140), (120, 84, 120), (60, 120, 100), (150, 100, 60), (90, 90, 90), (40, 110, 140)]
+
+
+def demo_photo(seed: str) -> bytes:
+    """A made-up portrait (shapes on a colour, drawn by Pillow at seed time: no downloads, no real person)."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (480, 480), rng.choice(PALETTE))
+    draw = ImageDraw.Draw(image)
+    skin = rng.choice([(241, 194, 167), (198, 134, 103), (141, 85, 60), (224, 172, 105), (92, 57, 40)])
+    draw.ellipse((90, 330, 390, 640), fill=rng.choice(PALETTE))  # shoulders
+    draw.ellipse((150, 110, 330, 320), fill=skin)  # head
+    draw.pieslice((140, 90, 340, 280), 180, 360, fill=rng.choice([(40, 30, 20), (120, 80, 40), (200, 200, 200)]))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _demo_photos(therapist) -> None:
+    """The demo therapist and every other demo therapist but a few have a photo; idempotent."""
+    profiles = TherapistProfile.objects.filter(
+        user__email__startswith="demo-therapist-", photo__isnull=True
+    ).select_related("user")
+    if not hasattr(TherapistProfile.objects.get(user=therapist), "photo"):
+        services.set_photo(therapist, data=demo_photo("tess"))
+    for i, profile in enumerate(profiles.order_by("id")):
+        if i % 5 != 4:  # some therapists choose not to show a photo
+            services.set_photo(profile.user, data=demo_photo(profile.user.email))
+    services.refresh_next_available()

@@ -9,6 +9,7 @@ Pure Python (no Django), so it is fast to test.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -134,3 +135,19 @@ def cities(country_codes: tuple[str, ...] = (), min_population: int = 0) -> list
     out = [p for p in out if p.population >= min_population and (not country_codes or p.country_code in country_codes)]
     out.sort(key=lambda p: (-p.population, p.geonameid))
     return out
+
+
+@cache
+def _cities_of(country_code: str) -> tuple[Place, ...]:
+    return tuple(cities((country_code,)))
+
+
+def nearest(latitude: float, longitude: float, *, country_code: str) -> Place | None:
+    """The known city of `country_code` nearest a point (to name the state or province an office is in)."""
+    best, best_d = None, float("inf")
+    cos_lat = math.cos(math.radians(latitude))
+    for place in _cities_of(country_code):
+        d = (place.latitude - latitude) ** 2 + ((place.longitude - longitude) * cos_lat) ** 2
+        if d < best_d:
+            best, best_d = place, d
+    return best

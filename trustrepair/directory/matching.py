@@ -12,12 +12,17 @@ so it is deterministic for one seed and a different few therapists come first fo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from trustrepair.directory import jurisdiction
+from trustrepair.directory.jurisdiction import Credential
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -61,6 +66,14 @@ SUGGESTED_MODALITIES_BY_CONCERN = {
     "workplace-trust": ("cbt",),
 }
 
+# What each "times that suit you" choice means on the person's own clock: (weekdays, first hour, end hour).
+TIME_WINDOWS = {
+    "weekday_mornings": ((0, 1, 2, 3, 4), 7, 12),
+    "weekday_afternoons": ((0, 1, 2, 3, 4), 12, 17),
+    "weekday_evenings": ((0, 1, 2, 3, 4), 17, 21),
+    "weekends": ((5, 6), 9, 18),
+}
+
 WEIGHTS = {"concerns": 40.0, "approach": 20.0, "budget": 20.0, "times": 10.0, "distance": 10.0}
 
 
@@ -75,11 +88,22 @@ class Candidate:
     times: frozenset[str] = frozenset()
     in_person: bool = False
     video: bool = False
+    phone: bool = False
     latitude: float | None = None
     longitude: float | None = None
     fee: float | None = None
+    fee_currency: str = "USD"
     sliding_scale_min: float | None = None
     accepts_new_clients: bool = True
+    # Verified licences and registers, and the ISO place of the office (for in-person sessions).
+    credentials: tuple[Credential, ...] = ()
+    office_place: str = ""
+    # UTC hours of the week (0 = Monday 00:00 UTC) the therapist's open hours touch this week.
+    open_hours: frozenset[int] = frozenset()
+
+    @property
+    def remote(self) -> bool:
+        return self.video or self.phone
 
 
 @dataclass(frozen=True)
@@ -94,7 +118,13 @@ class Request:
     involved: frozenset[str] = frozenset()
     modalities: frozenset[str] = frozenset()
     budget: float | None = None
+    budget_currency: str = ""
     times: frozenset[str] = frozenset()
+    # Where the person will be during sessions (ISO code, e.g. US-NY or GB): the law follows this place.
+    place: str = ""
+    # The person's clock, for "times that suit you", and the Monday of the week being compared.
+    time_zone: str = "UTC"
+    week_of: dt.date | None = None
 
     @property
     def place_known(self) -> bool:
@@ -162,8 +192,18 @@ def distance_for(candidate: Candidate, request: Request) -> float | None:
     return haversine_km(request.latitude, request.longitude, candidate.latitude, candidate.longitude)
 
 
+def _remote_words(candidate: Candidate) -> str:
+    return {(True, True): "video or phone", (True, False): "video", (False, True): "phone"}[
+        (candidate.video, candidate.phone)
+    ]
+
+
 def requirements_met(candidate: Candidate, request: Request, distance_km: float | None) -> tuple[str, ...] | None:
-    """The hard requirements in words when all are met; None when any is not."""
+    """The hard requirements in words when all are met; None when any is not.
+
+    Remote sessions need a verified credential covering the place the person will be; in-person sessions need
+    one covering the office's place (where the session happens).
+    """
     met = []
     if not candidate.accepts_new_clients:
         return None
@@ -176,18 +216,21 @@ def requirements_met(candidate: Candidate, request: Request, distance_km: float 
             return None
         met.append("Works in your language")
     nearby = candidate.in_person and distance_km is not None and distance_km <= request.radius_km
-    if request.mode == "in_person":
-        if not nearby:
-            return None
+    remote = None
+    if candidate.remote and request.mode != "in_person":
+        remote = jurisdiction.covering(candidate.credentials, request.place, remote=True)
+    office = None
+    if nearby and request.mode != "online":
+        office = jurisdiction.covering(candidate.credentials, candidate.office_place, remote=False)
+    if remote is not None and (request.mode == "online" or office is None):
+        compact_used = not jurisdiction.covers(remote, request.place, remote=False)
+        met.append(f"Offers {_remote_words(candidate)} sessions")
+        met.append(jurisdiction.why(remote, compact_used=compact_used))
+    elif office is not None:
         met.append(f"Sees people in person {distance_km:.0f} km away")
-    elif request.mode == "online":
-        if not candidate.video:
-            return None
-        met.append("Offers video sessions")
+        met.append(jurisdiction.why(office))
     else:
-        if not (candidate.video or nearby):
-            return None
-        met.append(f"In person {distance_km:.0f} km away" if nearby else "Offers video sessions")
+        return None
     return tuple(met)
 
 
@@ -210,6 +253,21 @@ def wanted_modalities(request: Request) -> frozenset[str]:
     for concern in request.concerns:
         suggested.update(SUGGESTED_MODALITIES_BY_CONCERN.get(concern, ()))
     return frozenset(suggested)
+
+
+@lru_cache(maxsize=1024)
+def wanted_hours(code: str, zone: str, week_of: dt.date | None) -> frozenset[int]:
+    """The UTC hours of the week that a "times that suit you" choice covers on the person's clock."""
+    days, first, end = TIME_WINDOWS[code]
+    monday = week_of or dt.date(2026, 1, 5)
+    tz = ZoneInfo(zone)
+    hours = set()
+    for day in days:
+        for hour in range(first, end):
+            local = dt.datetime.combine(monday + dt.timedelta(days=day), dt.time(hour), tz)
+            utc = local.astimezone(dt.UTC)
+            hours.add(utc.weekday() * 24 + utc.hour)
+    return frozenset(hours)
 
 
 def _names(slugs: Iterable[str], labels: dict[str, str]) -> str:
@@ -251,19 +309,21 @@ def factors_for(
         factors.append(Factor("Approach", WEIGHTS["approach"] * share, WEIGHTS["approach"], text))
 
     if request.budget is not None:
-        factors.append(_budget_factor(candidate, request.budget))
+        factors.append(_budget_factor(candidate, request.budget, request.budget_currency))
 
     if request.times:
-        matched = request.times & candidate.times
+        matched = {code for code in request.times if wanted_hours(code, request.time_zone, request.week_of)
+                   & candidate.open_hours}  # fmt: skip
         share = len(matched) / len(request.times)
         text = (
-            (f"Sees people on {_names(matched, TIMES)}" if matched else "Not at the times you prefer")
+            (f"Open on {_names(matched, TIMES)} (your time)" if matched else "No open hours at the times you chose")
             if explain
             else ""
         )
         factors.append(Factor("Times", WEIGHTS["times"] * share, WEIGHTS["times"], text))
 
-    if request.mode == "in_person" and distance_km is not None and request.radius_km > 0:
+    weigh_distance = request.mode == "in_person" or (request.mode == "either" and candidate.in_person)
+    if weigh_distance and distance_km is not None and distance_km <= request.radius_km and request.radius_km > 0:
         share = max(0.0, 1.0 - distance_km / request.radius_km)
         factors.append(
             Factor("Distance", WEIGHTS["distance"] * share, WEIGHTS["distance"], f"About {distance_km:.0f} km away")
@@ -271,19 +331,28 @@ def factors_for(
     return tuple(factors)
 
 
-def _budget_factor(candidate: Candidate, budget: float) -> Factor:
+def _budget_factor(candidate: Candidate, budget: float, currency: str = "") -> Factor:
+    """Fees are compared with the budget only in the same currency, and the words say which currency."""
     top = WEIGHTS["budget"]
     fee = candidate.fee
     if fee is None:
         return Factor("Budget", top * 0.5, top, "Fee not listed: ask at the consultation")
+    cur = candidate.fee_currency
+    if currency and cur != currency:
+        return Factor(
+            "Budget", top * 0.5, top, f"Fee is in {cur}, so it is not compared with your budget in {currency}"
+        )
+    unit = f" {cur}" if cur else ""
     if fee <= budget:
-        return Factor("Budget", top, top, f"Fee {fee:.0f} is within your budget of {budget:.0f}")
+        return Factor("Budget", top, top, f"Fee {fee:.0f}{unit} is within your budget of {budget:.0f}{unit}")
     low = candidate.sliding_scale_min
     if low is not None and low <= budget:
-        return Factor("Budget", top * 0.75, top, f"Sliding scale from {low:.0f} brings it within {budget:.0f}")
+        return Factor(
+            "Budget", top * 0.75, top, f"Sliding scale from {low:.0f}{unit} brings it within {budget:.0f}{unit}"
+        )
     # Over budget: strictly less the further over ((budget+1)/(fee+1) is in (0, 1)), never more than half marks.
     share = 0.5 * (budget + 1) / (fee + 1)
-    return Factor("Budget", top * share, top, f"Fee {fee:.0f} is above your budget of {budget:.0f}")
+    return Factor("Budget", top * share, top, f"Fee {fee:.0f}{unit} is above your budget of {budget:.0f}{unit}")
 
 
 # ---- ranking -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ Every therapist gets a User (role therapist, no usable password) so booking can 
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from decimal import Decimal
@@ -14,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from trustrepair.accounts.models import User
-from trustrepair.directory import gazetteer
+from trustrepair.core import places
+from trustrepair.directory import gazetteer, jurisdiction
 from trustrepair.directory.matching import FORMATS, TIMES
-from trustrepair.directory.models import Modality, Specialty, TherapistProfile
+from trustrepair.directory.models import Licence, Modality, Specialty, TherapistProfile
 
 COUNTRIES = ("US", "GB", "CA", "AU", "IE", "NZ")
 FIRST = [
@@ -130,6 +132,8 @@ LICENCES = {
     "IE": ("IACP accredited counsellor", "Registered counselling psychologist"),
     "NZ": ("NZAC registered counsellor", "Registered psychologist"),
 }
+CURRENCIES = {"US": "USD", "GB": "GBP", "CA": "CAD", "AU": "AUD", "IE": "EUR", "NZ": "NZD"}
+REGISTER_BODIES = {"GB": ("BACP", "UKCP", "HCPC"), "IE": ("IACP",), "NZ": ("NZAC",)}
 CURRENCY_FEES = {"US": (90, 220), "GB": (50, 120), "CA": (100, 200), "AU": (120, 240), "IE": (60, 110), "NZ": (90, 180)}
 EXTRA_LANGUAGES = {
     "US": ("es", "zh", "vi", "tl", "ko", "ar", "ru", "asl"),
@@ -200,14 +204,23 @@ def build_profile(rng: random.Random, place: gazetteer.Place, modalities, specia
     lat, lon = _jitter(rng, place)
     openings = OPENINGS if "couples" in formats else tuple(o for o in OPENINGS if "couples" not in o)
     middles = MIDDLES if "couples" in formats else tuple(m for m in MIDDLES if "couples" not in m)
-    jurisdiction = place.admin1 if country == "US" and place.admin1 else country
+    home = places.subdivision_from_geonames(country, place.admin1) if country in places.SUBDIVISION_REQUIRED else ""
+    title = rng.choice(LICENCES.get(country, ("Licensed therapist",)))
+    register = country in REGISTER_BODIES
+    licence = {
+        "kind": "register" if register else "licence",
+        "body": rng.choice(REGISTER_BODIES[country]) if register else f"{places.label(home or country)} board",
+        "title": title,
+        "number": f"{country}-{rng.randrange(10000, 999999)}",
+        "areas": [home or country],
+        # Some US psychologists hold PSYPACT's authorisation; staff attach it after checking.
+        "compact": "psypact" if country == "US" and "Psychologist" in title and rng.random() < 0.5 else "",
+    }
+    office = (home or country) if in_person else ""
     fields = {
         "name": name,
         "pronouns": rng.choice(("", "", "she/her", "he/him", "they/them")),
         "credentials": rng.choice(("", "MA", "MSc", "PhD", "MSW", "PsyD")),
-        "licence_type": rng.choice(LICENCES.get(country, ("Licensed therapist",))),
-        "licence_number": f"{country}-{rng.randrange(10000, 999999)}",
-        "jurisdictions": jurisdiction,
         "offers_in_person": in_person,
         "offers_video": video,
         "address": f"{rng.randrange(1, 300)} {rng.choice(STREETS)}" if in_person else "",
@@ -218,6 +231,10 @@ def build_profile(rng: random.Random, place: gazetteer.Place, modalities, specia
         "languages": TherapistProfile.join(languages),
         "session_times": TherapistProfile.join(t for t in TIMES if rng.random() < 0.5) or ",weekday_afternoons,",
         "fee": fee,
+        "fee_currency": CURRENCIES.get(country, "USD"),
+        "free_first_consultation": rng.random() < 0.7,
+        "offers_phone": rng.random() < 0.3,
+        "office_place": office,
         "offers_sliding_scale": sliding,
         "sliding_scale_min": (fee * Decimal("0.5")).quantize(Decimal("1")) if sliding else None,
         "insurance": ", ".join(rng.sample(INSURANCE.get(country, ()), k=min(2, len(INSURANCE.get(country, ())))))
@@ -234,6 +251,7 @@ def build_profile(rng: random.Random, place: gazetteer.Place, modalities, specia
     chosen_specialties = rng.sample(specialties, k=min(len(specialties), rng.randint(1, 4)))
     if not any(s.slug == "trust-issues" for s in chosen_specialties) and rng.random() < 0.6:
         chosen_specialties += [s for s in specialties if s.slug == "trust-issues"]
+    fields["_licence"] = licence
     return fields, chosen_modalities, chosen_specialties
 
 
@@ -275,9 +293,17 @@ def seed_therapists(
                 user.display_name = fields["name"]
             users = User.objects.bulk_create(users, batch_size=batch_size)
             profiles = []
+            licences = []
             for user, (fields, mods, specs) in zip(users, built, strict=True):
+                licence = fields.pop("_licence")
                 wants = rng.random() < 0.95
                 verified = rng.random() < listed_share / 0.95
+                credential = jurisdiction.Credential(
+                    licence["kind"], licence["body"], frozenset(licence["areas"]), licence["compact"],
+                    now.date() if verified else None,
+                )  # fmt: skip
+                coverage = jurisdiction.remote_coverage([credential])
+                licences.append((licence, verified))
                 status = (
                     TherapistProfile.Status.VERIFIED
                     if verified
@@ -293,10 +319,33 @@ def seed_therapists(
                         is_listed=verified and wants,
                         modality_slugs=TherapistProfile.join(m.slug for m in mods),
                         specialty_slugs=TherapistProfile.join(s.slug for s in specs),
+                        remote_coverage=TherapistProfile.join(coverage),
+                        credentials_json=json.dumps(
+                            [{**licence, "areas": sorted(licence["areas"]), "verified_on": now.date().isoformat()}]
+                            if verified
+                            else []
+                        ),
                         **fields,
                     )
                 )
             profiles = TherapistProfile.objects.bulk_create(profiles, batch_size=batch_size)
+            Licence.objects.bulk_create(
+                [
+                    Licence(
+                        profile_id=p.pk,
+                        kind=licence["kind"],
+                        body=licence["body"],
+                        title=licence["title"],
+                        number=licence["number"],
+                        areas=TherapistProfile.join(licence["areas"]),
+                        compact=licence["compact"],
+                        verified_at=now if verified else None,
+                        verified_by=verifier if verified else None,
+                    )
+                    for p, (licence, verified) in zip(profiles, licences, strict=True)
+                ],
+                batch_size=batch_size,
+            )
             ModalityLink.objects.bulk_create(
                 [
                     ModalityLink(therapistprofile_id=p.pk, modality_id=m.pk)

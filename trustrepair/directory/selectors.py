@@ -9,15 +9,19 @@ For booking:
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import BigIntegerField, Q, QuerySet, Value
+from django.db.models.functions import Cast, Mod
 from django.http import Http404
 
-from trustrepair.directory import matching
-from trustrepair.directory.models import Modality, Specialty, TherapistProfile
+from trustrepair.core import places
+from trustrepair.directory import jurisdiction, matching
+from trustrepair.directory.models import Licence, Modality, Photo, Specialty, TherapistProfile
 from trustrepair.measures import selectors as measures_selectors
 
 Status = TherapistProfile.Status
@@ -51,7 +55,13 @@ def suspended_profiles() -> QuerySet[TherapistProfile]:
 def profile_by_public_id(public_id) -> TherapistProfile:
     """A listed profile by its public id; 404 for unlisted, unverified or unknown ones."""
     try:
-        return listed_profiles().prefetch_related("modalities", "specialties").get(public_id=public_id)
+        return (
+            listed_profiles()
+            .select_related("photo")
+            .defer("photo__data")
+            .prefetch_related("modalities", "specialties", "licences")
+            .get(public_id=public_id)
+        )
     except (TherapistProfile.DoesNotExist, ValueError, ValidationError):
         raise Http404("No listed therapist has that address.")
 
@@ -72,16 +82,106 @@ def profile_for_staff(public_id) -> TherapistProfile:
 
 
 def verification_queue() -> QuerySet[TherapistProfile]:
-    return TherapistProfile.objects.filter(status=Status.AWAITING).select_related("user").order_by("updated_at")
+    """Profiles waiting for staff: asking to be listed, or with a licence not yet checked."""
+    waiting = Q(status=Status.AWAITING) | Q(licences__verified_at__isnull=True, licences__isnull=False)
+    return (
+        TherapistProfile.objects.filter(waiting)
+        .exclude(status=Status.SUSPENDED)
+        .distinct()
+        .select_related("user")
+        .prefetch_related("licences")
+        .order_by("updated_at", "id")
+    )
 
 
-def directory_page(*, specialty: str = "", format: str = "") -> QuerySet[TherapistProfile]:
-    profiles = listed_profiles().prefetch_related("specialties")
+def profiles_for_staff(*, query: str = "", status: str = "") -> QuerySet[TherapistProfile]:
+    """Every therapist profile for the staff list: search by name, email or licence number; filter by status."""
+    profiles = TherapistProfile.objects.select_related("user").prefetch_related("licences")
+    query = query.strip()
+    if query:
+        profiles = profiles.filter(
+            Q(name__icontains=query) | Q(user__email__icontains=query) | Q(licences__number__icontains=query)
+        ).distinct()
+    if status in Status.values:
+        profiles = profiles.filter(status=status)
+    return profiles.order_by("name", "id")
+
+
+def licence_for_staff(public_id) -> Licence:
+    try:
+        return Licence.objects.select_related("profile", "profile__user").get(public_id=public_id)
+    except (Licence.DoesNotExist, ValueError, ValidationError):
+        raise Http404("No licence has that address.")
+
+
+def verified_licences(profile: TherapistProfile) -> list[Licence]:
+    return [licence for licence in profile.licences.all() if licence.is_verified]
+
+
+def photo_by_digest(digest: str, *, viewer=None) -> Photo:
+    """A photo by its hash: a listed therapist's for anyone; an unlisted one's only for its owner and staff."""
+    photo = Photo.objects.select_related("profile").filter(digest=digest).order_by("-profile__is_listed").first()
+    if photo is None:
+        raise Http404("No photo has that address.")
+    if photo.profile.is_listed:
+        return photo
+    if (
+        viewer is not None
+        and viewer.is_authenticated
+        and (viewer.pk == photo.profile.user_id or viewer.is_practice_staff)
+    ):
+        return photo
+    raise Http404("No photo has that address.")
+
+
+# A fair order that changes daily and holds while paging: rows sorted by (id × a) mod p, a prime p and a
+# multiplier a drawn from the date. Different multipliers give genuinely different permutations (adding a
+# constant would only rotate one order), it is plain integer arithmetic on both databases, and paging within
+# a day is stable because the order is a pure function of (id, day).
+FAIR_PRIME = 2_147_483_647
+
+
+def fair_multiplier(day: datetime.date) -> int:
+    digest = hashlib.blake2b(day.isoformat().encode(), digest_size=8).digest()
+    return 2 + int.from_bytes(digest, "big") % (FAIR_PRIME - 3)
+
+
+def directory_page(
+    *,
+    specialty: str = "",
+    format: str = "",
+    mode: str = "",
+    language: str = "",
+    max_fee=None,
+    currency: str = "",
+    gender: str = "",
+    affirming: str = "",
+    accepting: bool = False,
+    today: datetime.date | None = None,
+) -> QuerySet[TherapistProfile]:
+    """The public list, filtered, in the fair daily order."""
+    profiles = listed_profiles().select_related("photo").defer("photo__data").prefetch_related("specialties")
     if specialty:
         profiles = profiles.filter(specialty_slugs__contains=f",{specialty},")
     if format in matching.FORMATS:
         profiles = profiles.filter(**{f"offers_{format}": True})
-    return profiles.order_by("name", "id")
+    if mode in ("in_person", "video", "phone"):
+        profiles = profiles.filter(**{f"offers_{mode}": True})
+    if language:
+        profiles = profiles.filter(languages__contains=f",{language},")
+    if max_fee is not None:
+        fee_ok = Q(fee__lte=max_fee) | Q(offers_sliding_scale=True, sliding_scale_min__lte=max_fee)
+        profiles = profiles.filter(fee_ok, fee_currency=currency or "USD")
+    if gender:
+        profiles = profiles.filter(gender=gender)
+    if affirming:
+        profiles = profiles.filter(affirming__contains=f",{affirming},")
+    if accepting:
+        profiles = profiles.filter(accepts_new_clients=True)
+    a = fair_multiplier(today or datetime.datetime.now(tz=datetime.UTC).date())
+    big = BigIntegerField()
+    fair = Mod(Cast("id", big) * Value(a, output_field=big), Value(FAIR_PRIME, output_field=big))
+    return profiles.annotate(fair=fair).order_by("fair", "id")
 
 
 def term_labels() -> dict[str, str]:
@@ -116,6 +216,11 @@ CANDIDATE_COLUMNS = (
     "sliding_scale_min",
     "offers_sliding_scale",
     "accepts_new_clients",
+    "offers_phone",
+    "fee_currency",
+    "credentials_json",
+    "office_place",
+    "open_hours",
 )
 
 
@@ -133,7 +238,7 @@ def _formats(individual: bool, couples: bool, family: bool, group: bool) -> froz
 def candidate_from_row(row: tuple) -> matching.Candidate:
     """A row of CANDIDATE_COLUMNS (values_list order) as the pure module's Candidate."""
     (_id, public_id, name, ind, cou, fam, grp, in_person, video, lat, lon, languages, times, specialties,
-     modalities, fee, low, sliding, accepts) = row  # fmt: skip
+     modalities, fee, low, sliding, accepts, phone, currency, credentials, office, hours) = row  # fmt: skip
     return matching.Candidate(
         key=str(public_id),
         name=name,
@@ -144,12 +249,37 @@ def candidate_from_row(row: tuple) -> matching.Candidate:
         times=_codes(times),
         in_person=in_person,
         video=video,
+        phone=phone,
         latitude=lat,
         longitude=lon,
         fee=None if fee is None else float(fee),
         sliding_scale_min=float(low) if sliding and low is not None else None,
         accepts_new_clients=accepts,
+        fee_currency=currency,
+        credentials=_credentials(credentials),
+        office_place=office,
+        open_hours=_hours(hours),
     )
+
+
+@lru_cache(maxsize=4096)
+def _credentials(text: str) -> tuple[jurisdiction.Credential, ...]:
+    """The verified credentials services wrote as JSON (services.coverage_columns)."""
+    return tuple(
+        jurisdiction.Credential(
+            kind=c["kind"],
+            body=c["body"],
+            areas=frozenset(c["areas"]),
+            compact=c["compact"],
+            verified_on=datetime.date.fromisoformat(c["verified_on"]),
+        )
+        for c in json.loads(text or "[]")
+    )
+
+
+@lru_cache(maxsize=4096)
+def _hours(text: str) -> frozenset[int]:
+    return frozenset(i for i, c in enumerate(text or "") if c == "1")
 
 
 def _near(request: matching.Request) -> Q:
@@ -160,19 +290,28 @@ def _near(request: matching.Request) -> Q:
     return Q(offers_in_person=True, latitude__gte=min_lat, latitude__lte=max_lat) & lon_q
 
 
+def _remote_here(request: matching.Request) -> Q:
+    """Offers video or phone and holds a verified credential (or compact) covering where the person will be."""
+    covered = Q(pk__in=[])
+    for key in jurisdiction.place_keys(request.place):
+        covered |= Q(remote_coverage__contains=f",{key},")
+    return (Q(offers_video=True) | Q(offers_phone=True)) & covered
+
+
 def prefiltered(request: matching.Request) -> QuerySet[TherapistProfile]:
-    """The hard requirements the database can check with indexes: listed, accepting, format, language, box."""
+    """The hard requirements the database can check with indexes: listed, accepting, format, language, box,
+    and remote coverage of the person's place. The pure matcher checks the office's coverage."""
     profiles = listed_profiles().filter(accepts_new_clients=True, **{f"offers_{request.format}": True})
     if request.language:
         profiles = profiles.filter(languages__contains=f",{request.language},")
     if request.mode == "in_person":
         profiles = profiles.filter(_near(request))
     elif request.mode == "online":
-        profiles = profiles.filter(offers_video=True)
+        profiles = profiles.filter(_remote_here(request))
     elif request.place_known:
-        profiles = profiles.filter(Q(offers_video=True) | _near(request))
+        profiles = profiles.filter(_remote_here(request) | _near(request))
     else:
-        profiles = profiles.filter(offers_video=True)
+        profiles = profiles.filter(_remote_here(request))
     return profiles
 
 
@@ -195,7 +334,10 @@ def match(request: matching.Request, *, seed: str, limit: int = 20) -> list[Resu
     keys = [m.candidate.key for m in ranked]
     profiles = {
         str(p.public_id): p
-        for p in TherapistProfile.objects.filter(public_id__in=keys).prefetch_related("specialties", "modalities")
+        for p in TherapistProfile.objects.filter(public_id__in=keys)
+        .select_related("photo")
+        .defer("photo__data")
+        .prefetch_related("specialties", "modalities")
     }
     return [Result(m, profiles[m.candidate.key]) for m in ranked if m.candidate.key in profiles]
 
@@ -242,3 +384,47 @@ def profile_preferences_for(user) -> dict:
     if prefs.get("format"):
         answers["format"] = prefs["format"]
     return answers
+
+
+def credentials_of(licences) -> list[jurisdiction.Credential]:
+    return [
+        jurisdiction.Credential(
+            kind=licence.kind,
+            body=licence.body,
+            areas=frozenset(licence.area_codes),
+            compact=licence.compact,
+            verified_on=licence.verified_at.date() if licence.verified_at else None,
+        )
+        for licence in licences
+    ]
+
+
+def refusal_for_profile(profile: TherapistProfile | None, place: str) -> str:
+    """Why this therapist may not see someone at `place`, in words for the person; "" when they may.
+
+    A therapist with no directory profile is left to booking's listing rule (only listed therapists are bookable).
+    """
+    if profile is None:
+        return ""
+    if profile.status == Status.SUSPENDED:
+        return "This therapist is not taking bookings at the moment."
+    if not place:
+        return "Please say where you will be during the session: the therapist must be licensed there."
+    credentials = [c for c in credentials_of(profile.licences.all()) if c.is_verified]
+    remote = profile.offers_video or profile.offers_phone
+    remote_ok = remote and jurisdiction.covering(credentials, place, remote=True) is not None
+    # In person, the client is at the office: its place must be where they say they will be, and covered.
+    at_office = profile.offers_in_person and profile.office_place and profile.office_place == place
+    in_person_ok = at_office and jurisdiction.covering(credentials, place, remote=False) is not None
+    if not (remote_ok or in_person_ok):
+        return (
+            f"{profile.name} is not licensed or registered for {places.label(place)}, where you will be during the "
+            "session, so they cannot see you there. The directory shows therapists who can."
+        )
+    return ""
+
+
+def coverage_refusal(*, therapist, place: str) -> str:
+    """For booking's service: why `therapist` may not see someone at `place` ("" when they may)."""
+    profile = TherapistProfile.objects.filter(user=therapist).first()
+    return refusal_for_profile(profile, place)

@@ -3,38 +3,45 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from trustrepair.accounts.models import User
 from trustrepair.booking import services as booking_services
-from trustrepair.core import audit
-from trustrepair.directory import gazetteer
+from trustrepair.core import audit, places
+from trustrepair.directory import gazetteer, jurisdiction, notify, photos, selectors
 from trustrepair.directory.matching import FORMATS, TIMES
-from trustrepair.directory.models import LANGUAGE_NAMES, Modality, Specialty, TherapistProfile
+from trustrepair.directory.models import (
+    LANGUAGE_NAMES,
+    Licence,
+    Modality,
+    Photo,
+    Specialty,
+    StaffDecision,
+    TherapistProfile,
+)
 from trustrepair.safety.services import screen_text
 
 Status = TherapistProfile.Status
-# Changing any of these undoes verification: staff check the licence again.
-LICENCE_FIELDS = ("licence_type", "licence_number", "jurisdictions")
 PLAIN_FIELDS = (
     "name",
     "pronouns",
     "credentials",
-    "licence_type",
-    "licence_number",
-    "jurisdictions",
     "offers_individual",
     "offers_couples",
     "offers_family",
     "offers_group",
     "offers_in_person",
     "offers_video",
+    "offers_phone",
     "address",
     "city",
     "country_code",
@@ -43,18 +50,37 @@ PLAIN_FIELDS = (
     "languages",
     "session_times",
     "fee",
+    "fee_currency",
+    "free_first_consultation",
     "offers_sliding_scale",
     "sliding_scale_min",
     "insurance",
     "accepts_new_clients",
+    "gender",
+    "affirming",
     "statement",
     "wants_listing",
 )
 
 
 def _refresh_derived(profile: TherapistProfile) -> None:
-    """Recompute the listing flag (the only path to the public directory)."""
-    profile.is_listed = profile.status == Status.VERIFIED and profile.wants_listing
+    """Recompute the listing flag (the only path to the public directory) and the office's ISO place."""
+    profile.is_listed = profile.status == Status.VERIFIED and profile.wants_listing and not profile.unlisted_by_staff
+    profile.office_place = office_place_for(profile)
+
+
+def office_place_for(profile: TherapistProfile) -> str:
+    """The ISO place of the office, from the city the gazetteer placed (US-NY, CA-ON, GB-ENG, IE)."""
+    if not profile.offers_in_person or not profile.country_code:
+        return ""
+    country = profile.country_code
+    if profile.latitude is not None and profile.longitude is not None:
+        place = gazetteer.nearest(profile.latitude, profile.longitude, country_code=country)
+        if place is not None:
+            subdivision = places.subdivision_from_geonames(country, place.admin1)
+            if subdivision:
+                return subdivision
+    return "" if country in places.SUBDIVISION_REQUIRED else country
 
 
 def _refresh_term_slugs(profile: TherapistProfile, modalities, specialties) -> None:
@@ -65,7 +91,8 @@ def _refresh_term_slugs(profile: TherapistProfile, modalities, specialties) -> N
 def save_profile(user: User, *, modalities=(), specialties=(), **fields) -> TherapistProfile:
     """Create or update the therapist's own profile.
 
-    A changed licence sends a verified profile back to the queue; asking to be listed puts a draft in it.
+    Asking to be listed puts a draft in the queue. Licences are kept apart (add_licence): a new or changed one
+    counts only once staff verify it, so the rest of the profile can change without a new check.
     """
     unknown = set(fields) - set(PLAIN_FIELDS)
     if unknown:
@@ -74,15 +101,10 @@ def save_profile(user: User, *, modalities=(), specialties=(), **fields) -> Ther
         profile = TherapistProfile.objects.select_for_update().filter(user=user).first()
         if profile is None:
             profile = TherapistProfile(user=user)
-        licence_changed = profile.pk and any(
-            str(getattr(profile, f)) != str(fields.get(f, getattr(profile, f))) for f in LICENCE_FIELDS
-        )
         for name, value in fields.items():
             setattr(profile, name, value)
-        if licence_changed and profile.status == Status.VERIFIED:
-            profile.status = Status.AWAITING if profile.wants_listing else Status.DRAFT
-            profile.verified_at = None
-            profile.verified_by = None
+        if profile.fee_currency:
+            profile.fee_currency = profile.fee_currency.upper()
         if profile.wants_listing and profile.status in (Status.DRAFT, Status.RETURNED):
             profile.status = Status.AWAITING
         if not profile.wants_listing and profile.status == Status.AWAITING:
@@ -96,7 +118,22 @@ def save_profile(user: User, *, modalities=(), specialties=(), **fields) -> Ther
     return profile
 
 
-def verify_profile(staff: User, *, profile: TherapistProfile) -> TherapistProfile:
+def _decide(staff: User, profile: TherapistProfile, action: str, reason: str = "", *, tell=True) -> StaffDecision:
+    """Keep the decision with its reason, audit it, and tell the therapist (a CSV import stays quiet)."""
+    decision = StaffDecision.objects.create(profile=profile, actor=staff, action=action, reason=reason.strip()[:500])
+    audit.record_access(
+        actor=staff, subject=profile.user, action="update", obj=profile, reason=f"directory decision: {action}"
+    )
+    if tell:
+        notify.decision(profile, decision)  # the sender emails after the commit
+    return decision
+
+
+class DecisionRefused(ValueError):
+    """A staff decision that does not apply; the message is written for staff."""
+
+
+def verify_profile(staff: User, *, profile: TherapistProfile, tell: bool = True) -> TherapistProfile:
     with transaction.atomic():
         profile.status = Status.VERIFIED
         profile.verified_at = timezone.now()
@@ -117,9 +154,9 @@ def verify_profile(staff: User, *, profile: TherapistProfile) -> TherapistProfil
                 "updated_at",
             ]
         )
-        audit.record_access(
-            actor=staff, subject=profile.user, action="update", obj=profile, reason="verified therapist licence"
-        )
+        _decide(staff, profile, StaffDecision.Action.VERIFIED, tell=tell)
+    if tell:
+        refresh_next_available(profiles=[profile])
     return profile
 
 
@@ -132,43 +169,155 @@ def return_profile(staff: User, *, profile: TherapistProfile, note: str) -> Ther
         profile.verified_by = None
         _refresh_derived(profile)
         profile.save(update_fields=["status", "staff_note", "verified_at", "verified_by", "is_listed", "updated_at"])
-        audit.record_access(
-            actor=staff, subject=profile.user, action="update", obj=profile, reason="returned profile with a note"
-        )
+        _decide(staff, profile, StaffDecision.Action.RETURNED, note)
         booking_services.withdraw_bookings(therapist=profile.user, include_confirmed=False)
     return profile
 
 
-def suspend_profile(staff: User, *, profile: TherapistProfile, reason: str, for_cause: bool) -> TherapistProfile:
-    """Take a profile out of the directory. Pending requests are withdrawn; confirmed appointments stay unless
-    the suspension is for cause. Clients are told neutrally; the reason stays with staff."""
+def suspend_profile(
+    staff: User, *, profile: TherapistProfile, reason: str, for_cause: bool = False
+) -> TherapistProfile:
+    """Out of the directory and not bookable until reinstated. Pending requests are cancelled; confirmed
+    appointments stay unless the suspension is for cause (issue 8). Clients are told neutrally; the reason is
+    kept with staff and shown to the therapist, never to clients."""
+    if not reason.strip():
+        raise DecisionRefused("Say why, so the record shows it and the therapist can respond.")
     with transaction.atomic():
+        profile = TherapistProfile.objects.select_for_update().get(pk=profile.pk)
+        if profile.status == Status.SUSPENDED:
+            raise DecisionRefused("This therapist is already suspended.")
         profile.status = Status.SUSPENDED
+        profile.staff_note = reason.strip()[:500]
         profile.suspended_for_cause = for_cause
         profile.suspension_reason = reason.strip()[:500]
-        profile.verified_at = None
-        profile.verified_by = None
         _refresh_derived(profile)
         profile.save(
             update_fields=[
                 "status",
+                "staff_note",
                 "suspended_for_cause",
                 "suspension_reason",
-                "verified_at",
-                "verified_by",
                 "is_listed",
                 "updated_at",
             ]
         )
-        audit.record_access(
-            actor=staff,
-            subject=profile.user,
-            action="update",
-            obj=profile,
-            reason="suspended profile for cause" if for_cause else "suspended profile",
-        )
+        _decide(staff, profile, StaffDecision.Action.SUSPENDED, reason)
         booking_services.withdraw_bookings(therapist=profile.user, include_confirmed=for_cause)
     return profile
+
+
+def reinstate_profile(staff: User, *, profile: TherapistProfile, reason: str) -> TherapistProfile:
+    with transaction.atomic():
+        profile = TherapistProfile.objects.select_for_update().get(pk=profile.pk)
+        if profile.status != Status.SUSPENDED:
+            raise DecisionRefused("Only a suspended therapist can be reinstated.")
+        profile.status = Status.VERIFIED
+        profile.staff_note = ""
+        profile.suspended_for_cause = False
+        profile.suspension_reason = ""
+        _refresh_derived(profile)
+        profile.save(
+            update_fields=["status", "staff_note", "suspended_for_cause", "suspension_reason", "is_listed", "updated_at"]
+        )
+        _decide(staff, profile, StaffDecision.Action.REINSTATED, reason)
+    return profile
+
+
+def set_unlisted_by_staff(staff: User, *, profile: TherapistProfile, unlisted: bool, reason: str) -> TherapistProfile:
+    """Take a profile out of the directory (or put it back) without suspending it; the reason is kept."""
+    if unlisted and not reason.strip():
+        raise DecisionRefused("Say why, so the record shows it and the therapist can respond.")
+    with transaction.atomic():
+        profile = TherapistProfile.objects.select_for_update().get(pk=profile.pk)
+        if profile.unlisted_by_staff == unlisted:
+            raise DecisionRefused("That is already so.")
+        profile.unlisted_by_staff = unlisted
+        _refresh_derived(profile)
+        profile.save(update_fields=["unlisted_by_staff", "is_listed", "updated_at"])
+        action = StaffDecision.Action.UNLISTED if unlisted else StaffDecision.Action.RELISTED
+        _decide(staff, profile, action, reason)
+    return profile
+
+
+# ---- licences and registers ---------------------------------------------------------------------
+
+
+def coverage_columns(licences) -> dict:
+    """The profile's derived coverage columns from its licences (only verified ones count)."""
+    credentials = [c for c in selectors.credentials_of(licences) if c.is_verified]
+    return {
+        "remote_coverage": TherapistProfile.join(jurisdiction.remote_coverage(credentials)),
+        "credentials_json": json.dumps(
+            [
+                {
+                    "kind": c.kind,
+                    "body": c.body,
+                    "areas": sorted(c.areas),
+                    "compact": c.compact,
+                    "verified_on": c.verified_on.isoformat(),
+                }
+                for c in credentials
+            ]
+        ),
+    }
+
+
+def refresh_coverage(profile: TherapistProfile) -> None:
+    columns = coverage_columns(profile.licences.all())
+    TherapistProfile.objects.filter(pk=profile.pk).update(**columns)
+    for name, value in columns.items():
+        setattr(profile, name, value)
+
+
+def _clean_areas(areas) -> str:
+    codes = sorted({a for a in areas if places.is_place(a)})
+    if not codes:
+        raise ValueError("A licence or register must cover at least one known place.")
+    return TherapistProfile.join(codes)
+
+
+def add_licence(user: User, *, kind: str, body: str, title: str, number: str, areas) -> Licence:
+    """A therapist adds a licence or register membership; it counts once staff verify it."""
+    profile = TherapistProfile.objects.get(user=user)
+    licence = Licence.objects.create(
+        profile=profile, kind=kind, body=body.strip(), title=title.strip(), number=number.strip(),
+        areas=_clean_areas(areas),
+    )  # fmt: skip
+    return licence
+
+
+def remove_licence(user: User, *, public_id) -> int:
+    with transaction.atomic():
+        profile = TherapistProfile.objects.select_for_update().get(user=user)
+        deleted, _ = Licence.objects.filter(profile=profile, public_id=public_id).delete()
+        refresh_coverage(profile)
+    return deleted
+
+
+def verify_licence(staff: User, *, licence: Licence, compact: str = "", tell: bool = True) -> Licence:
+    """Staff checked the licence with its board or register (and, for a compact, the therapist's authorisation)."""
+    if compact and compact not in jurisdiction.COMPACTS:
+        raise DecisionRefused("Unknown compact.")
+    with transaction.atomic():
+        licence.verified_at = timezone.now()
+        licence.verified_by = staff
+        licence.compact = compact
+        licence.save(update_fields=["verified_at", "verified_by", "compact"])
+        refresh_coverage(licence.profile)
+        label = f"{licence.title} {licence.number}"
+        _decide(staff, licence.profile, StaffDecision.Action.LICENCE_VERIFIED, label, tell=tell)
+    return licence
+
+
+def reject_licence(staff: User, *, licence: Licence, reason: str) -> None:
+    if not reason.strip():
+        raise DecisionRefused("Say why, so the therapist can put it right.")
+    with transaction.atomic():
+        profile = licence.profile
+        label = f"{licence.title} {licence.number}: {reason.strip()}"
+        licence.delete()
+        refresh_coverage(profile)
+        _decide(staff, profile, StaffDecision.Action.LICENCE_REJECTED, label)
 
 
 def add_term(*, kind: str, slug: str, name: str, description: str = "") -> Modality | Specialty:
@@ -200,6 +349,7 @@ CSV_COLUMNS = [
     "licence_type",
     "licence_number",
     "jurisdictions",
+    "licence_body",
     "modalities",
     "specialties",
     "formats",
@@ -213,6 +363,7 @@ CSV_COLUMNS = [
     "languages",
     "session_times",
     "fee",
+    "fee_currency",
     "sliding_scale_min",
     "insurance",
     "accepting_new_clients",
@@ -234,14 +385,16 @@ def _money(value) -> str:
 
 
 def csv_row(profile: TherapistProfile) -> dict:
+    licence = next(iter(profile.licences.all()), None)
     return {
         "email": profile.user.email,
         "name": profile.name,
         "pronouns": profile.pronouns,
         "credentials": profile.credentials,
-        "licence_type": profile.licence_type,
-        "licence_number": profile.licence_number,
-        "jurisdictions": profile.jurisdictions,
+        "licence_type": licence.title if licence else "",
+        "licence_number": licence.number if licence else "",
+        "jurisdictions": ", ".join(licence.area_codes) if licence else "",
+        "licence_body": licence.body if licence else "",
         "modalities": ";".join(TherapistProfile.split(profile.modality_slugs)),
         "specialties": ";".join(TherapistProfile.split(profile.specialty_slugs)),
         "formats": ";".join(profile.formats),
@@ -255,6 +408,7 @@ def csv_row(profile: TherapistProfile) -> dict:
         "languages": ";".join(profile.language_codes),
         "session_times": ";".join(profile.time_codes),
         "fee": _money(profile.fee),
+        "fee_currency": profile.fee_currency,
         "sliding_scale_min": _money(profile.sliding_scale_min),
         "insurance": profile.insurance,
         "accepting_new_clients": _yes(profile.accepts_new_clients),
@@ -282,7 +436,7 @@ def export_csv(stream, *, reader: User | None = None, ip_address: str | None = N
     the file holds their email and licence details."""
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    profiles = TherapistProfile.objects.select_related("user").order_by("id")
+    profiles = TherapistProfile.objects.select_related("user").prefetch_related("licences").order_by("id")
     with transaction.atomic():
         for profile in profiles.iterator(chunk_size=2000):
             writer.writerow({k: _neutralise(str(v)) for k, v in csv_row(profile).items()})
@@ -324,6 +478,7 @@ class _Row:
     modalities: list
     specialties: list
     verified: bool
+    licence: dict
 
 
 def _bool(value: str, column: str, errors: list[str]) -> bool:
@@ -419,6 +574,14 @@ def _parse_row(number: int, raw: dict, terms: dict, lengths: dict) -> tuple[_Row
                 errors.append(f"city “{row['city']}” is ambiguous ({exc}); add country_code or coordinates")
             except gazetteer.PlaceNotFound:
                 errors.append(f"city “{row['city']}” could not be placed; add country_code or coordinates")
+    areas, unknown_areas = jurisdiction.parse_areas(
+        row["jurisdictions"], default_country=country or "US", known=places.is_place
+    )
+    if unknown_areas:
+        errors.append(f"jurisdictions: unknown {', '.join(unknown_areas)} (use ISO codes such as US-NY, CA-ON or GB)")
+    currency = (row["fee_currency"] or "USD").upper()
+    if currency not in _currency_codes():
+        errors.append(f"fee_currency: unknown {currency} (use an ISO 4217 code such as USD, GBP or EUR)")
     languages = _codes(row["languages"] or "en", set(LANGUAGE_NAMES), "languages", errors)
     times = _codes(row["session_times"], set(TIMES), "session_times", errors)
     modalities = _codes(row["modalities"], set(terms["modality"]), "modalities", errors)
@@ -432,9 +595,6 @@ def _parse_row(number: int, raw: dict, terms: dict, lengths: dict) -> tuple[_Row
         "name": row["name"],
         "pronouns": row["pronouns"],
         "credentials": row["credentials"],
-        "licence_type": row["licence_type"],
-        "licence_number": row["licence_number"],
-        "jurisdictions": row["jurisdictions"],
         "offers_in_person": in_person,
         "offers_video": video,
         "address": row["address"],
@@ -445,6 +605,7 @@ def _parse_row(number: int, raw: dict, terms: dict, lengths: dict) -> tuple[_Row
         "languages": TherapistProfile.join(languages),
         "session_times": TherapistProfile.join(times),
         "fee": fee,
+        "fee_currency": currency,
         "offers_sliding_scale": low is not None,
         "sliding_scale_min": low,
         "insurance": row["insurance"],
@@ -455,7 +616,36 @@ def _parse_row(number: int, raw: dict, terms: dict, lengths: dict) -> tuple[_Row
     }
     modality_objs = [terms["modality"][s] for s in modalities]
     specialty_objs = [terms["specialty"][s] for s in specialties]
-    return _Row(number, email, fields, modality_objs, specialty_objs, verified), []
+    licence = {
+        "kind": Licence.Kind.REGISTER if row["licence_body"].upper() in REGISTERS else Licence.Kind.LICENCE,
+        "body": row["licence_body"] or row["licence_type"],
+        "title": row["licence_type"],
+        "number": row["licence_number"],
+        "areas": areas,
+    }
+    return _Row(number, email, fields, modality_objs, specialty_objs, verified, licence), []
+
+
+REGISTERS = {"BACP", "UKCP", "HCPC", "NCPS", "BPS", "IACP", "PACFA", "ACA", "NZAC"}
+
+
+def _currency_codes() -> set[str]:
+    from trustrepair.directory.forms import currency_codes
+
+    return currency_codes()
+
+
+def _import_licence(profile: TherapistProfile, data: dict) -> Licence:
+    """The row's licence, matched by number: unchanged it keeps its verification; changed it is checked again."""
+    licence = profile.licences.filter(number=data["number"]).first()
+    areas = TherapistProfile.join(data["areas"])
+    if licence is not None and (licence.areas, licence.title, licence.body) == (areas, data["title"], data["body"]):
+        return licence
+    if licence is not None:
+        licence.delete()
+    licence = Licence.objects.create(profile=profile, **{**data, "areas": areas})
+    refresh_coverage(profile)
+    return licence
 
 
 def import_csv(staff: User, *, text: str) -> ImportResult:
@@ -485,6 +675,7 @@ def import_csv(staff: User, *, text: str) -> ImportResult:
         if f.name in CSV_COLUMNS and getattr(f, "max_length", None)
     }
     lengths["statement"] = 1500
+    lengths.update(licence_type=100, licence_number=60, licence_body=120, jurisdictions=400)
     rows: list[_Row] = []
     seen: dict[str, int] = {}
     try:
@@ -532,6 +723,85 @@ def import_csv(staff: User, *, text: str) -> ImportResult:
             else:
                 result.updated += 1
             profile = save_profile(user, modalities=row.modalities, specialties=row.specialties, **row.fields)
+            licence = _import_licence(profile, row.licence)
+            if row.verified and not licence.is_verified:
+                verify_licence(staff, licence=licence, tell=False)
             if row.verified and profile.status != Status.VERIFIED:
-                verify_profile(staff, profile=profile)
+                verify_profile(staff, profile=profile, tell=False)
     return result
+
+
+# ---- availability summary ------------------------------------------------------------------------
+
+
+def refresh_next_available(*, profiles=None, now=None) -> int:
+    """Recompute each profile's next open consultation and its weekly open hours from booking's open hours,
+    time off and appointments. Idempotent: run on every change (booking calls `availability_changed`) and
+    nightly (the `refresh_next_available` command), so "next available" moves on as days pass.
+    Returns how many profiles were refreshed."""
+    from trustrepair.booking import selectors as booking_selectors
+
+    now = now or timezone.now()
+    if profiles is None:
+        profiles = TherapistProfile.objects.filter(is_listed=True).select_related("user")
+    count = 0
+    for profile in profiles:
+        schedule = booking_selectors.schedule_of(profile.user)
+        first = hours = None
+        if schedule is not None:
+            first = booking_selectors.first_open_slot(schedule, now=now)
+            hours = booking_selectors.weekly_open_hours(schedule, now=now)
+        TherapistProfile.objects.filter(pk=profile.pk).update(
+            next_available=first, next_available_checked_at=now, open_hours=encode_hours(hours or ())
+        )
+        count += 1
+    return count
+
+
+def refresh_stale_next_available(*, now=None) -> int:
+    """The job's share: listed profiles not checked for a day, or whose next available time has passed."""
+    now = now or timezone.now()
+    stale = (
+        Q(next_available_checked_at__isnull=True)
+        | Q(next_available_checked_at__lt=now - dt.timedelta(hours=23))
+        | Q(next_available__lte=now)
+    )
+    profiles = TherapistProfile.objects.filter(stale, is_listed=True).select_related("user")
+    return refresh_next_available(profiles=profiles, now=now)
+
+
+def availability_changed(therapist: User) -> None:
+    """Booking's hook: the therapist's open hours, time off or appointments changed."""
+    profiles = TherapistProfile.objects.filter(user=therapist).select_related("user")
+    transaction.on_commit(lambda: refresh_next_available(profiles=profiles), robust=True)
+
+
+def encode_hours(hours) -> str:
+    """UTC hours of the week as 168 characters of 0 and 1 (one indexed column, cheap to read per row)."""
+    chosen = set(hours)
+    return "".join("1" if h in chosen else "0" for h in range(168)) if chosen else ""
+
+
+# ---- photos --------------------------------------------------------------------------------------
+
+
+def set_photo(user: User, *, data: bytes) -> Photo:
+    """Re-encode an upload (directory/photos.py) and keep it in the database; raises photos.PhotoRejected."""
+    clean = photos.reencode(data)
+    with transaction.atomic():
+        profile = TherapistProfile.objects.select_for_update().get(user=user)
+        Photo.objects.filter(profile=profile).delete()
+        photo = Photo.objects.create(
+            profile=profile,
+            digest=clean.digest,
+            content_type=clean.content_type,
+            data=clean.data,
+            width=clean.width,
+            height=clean.height,
+        )
+    return photo
+
+
+def remove_photo(user: User) -> int:
+    deleted, _ = Photo.objects.filter(profile__user=user).delete()
+    return deleted

@@ -5,6 +5,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from trustrepair.core.places import EU_MEMBERS
+
 DATA = Path(__file__).parent / "data" / "crisis_lines.json"
 
 
@@ -34,6 +36,17 @@ def _first_number(text: str) -> str:
     """The number to dial from "999 or 112"; "" for "your local emergency number"."""
     found = re.search(r"\d{2,}", text)
     return found.group(0) if found else ""
+
+
+def region_for_country(country: str) -> str:
+    """The crisis-line group for an ISO country code: its own when we hold one, "EU" for other EU members,
+    else "OTHER" (the international directory)."""
+    regions = _data()["regions"]
+    if country in regions and country not in ("EU", "OTHER"):
+        return country
+    if country in EU_MEMBERS:
+        return "EU"
+    return "OTHER"
 
 
 def regions() -> list[tuple[str, str]]:

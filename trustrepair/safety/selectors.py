@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from trustrepair.safety import detection
 from trustrepair.safety.models import GentleQuestion, RiskEvent, SafetyPlan
-from trustrepair.safety.resources import crisis_resources
+from trustrepair.safety.resources import crisis_resources, region_for_country
 
 
 def open_risk_events_for(user):
@@ -83,7 +83,7 @@ def panel_for(user) -> Panel | None:
         plan_seen=bool(follow_up and follow_up.plan_reviewed_at),
         reached_person=bool(follow_up and follow_up.reached_person),
         plan=safety_plan_for(user),
-        resources=crisis_resources(getattr(user, "region", "") or ""),
+        resources=crisis_resources(region_for_country(getattr(user, "country", "") or "")),
         emergency_first=any(_needs_emergency_first(e) for e in events),
         unseen_events=tuple(e for e in text if e.shown_at is None),
     )

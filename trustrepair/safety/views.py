@@ -8,7 +8,7 @@ from trustrepair.core.access import login_required, member_required, public
 from trustrepair.safety import selectors, services
 from trustrepair.safety.forms import AnswerForm, ReachedPersonForm, SafetyPlanForm
 from trustrepair.safety.models import SafetyPlan
-from trustrepair.safety.resources import crisis_resources, regions
+from trustrepair.safety.resources import crisis_resources, region_for_country, regions
 
 
 def _back(request, default: str = "core:home"):
@@ -30,7 +30,7 @@ def crisis(request):
     region = request.GET.get("region", "")
     chosen = region in known
     if not chosen:
-        region = request.user.region if request.user.is_authenticated else ""
+        region = region_for_country(request.user.country) if request.user.is_authenticated else ""
     if region not in known:
         region = settings.DEFAULT_REGION
     if region not in known:
@@ -127,6 +127,6 @@ def follow_up(request, public_id):
             "event": event,
             "form": form,
             "plan": selectors.safety_plan_for(request.user),
-            "resources": crisis_resources(request.user.region),
+            "resources": crisis_resources(region_for_country(request.user.country)),
         },
     )

@@ -11,7 +11,7 @@ SIGNUP = {
     "password2": "a-long-enough-passphrase",
     "display_name": "Nia",
     "role": "client",
-    "region": "GB",
+    "place": "GB",
     "time_zone": "Europe/London",
     "agree_terms": "on",
     "agree_health_data": "on",
@@ -19,11 +19,17 @@ SIGNUP = {
 
 
 @pytest.mark.django_db
-def test_sign_up_records_role_region_and_each_agreement_with_its_version(client):
+def test_sign_up_records_role_place_and_each_agreement_with_its_version(client):
     response = client.post("/accounts/signup/", SIGNUP)
     assert response.status_code == 302
     user = User.objects.get(email="new@example.test")
-    assert (user.role, user.region, user.time_zone, user.display_name) == ("client", "GB", "Europe/London", "Nia")
+    assert (user.role, user.country, user.subdivision, user.time_zone, user.display_name) == (
+        "client",
+        "GB",
+        "",
+        "Europe/London",
+        "Nia",
+    )
     assert {(c.kind, c.version) for c in user.consents.all()} == {("terms", "2026-11"), ("health_data", "2026-11")}
     # a verification email went out, and the address is not verified yet
     assert len(mail.outbox) == 1 and not EmailAddress.objects.get(user=user).verified
@@ -57,26 +63,30 @@ def test_login_is_rate_limited_after_repeated_failures(client, client_alice):
     assert "_auth_user_id" not in client.session
 
 
-def test_profile_changes_time_zone_and_region(client, client_alice):
+def test_profile_changes_time_zone_and_place(client, client_alice):
     client.force_login(client_alice)
     response = client.post(
         "/account/profile/",
         {
             "display_name": "Al",
             "time_zone": "Australia/Sydney",
-            "region": "AU",
+            "place": "AU-NSW",
             "locale": "en",
             "contact": "neutral_email",
         },
     )
     assert response.status_code == 302
     client_alice.refresh_from_db()
-    assert (client_alice.time_zone, client_alice.region, client_alice.display_name) == ("Australia/Sydney", "AU", "Al")
+    assert (client_alice.time_zone, client_alice.place, client_alice.display_name) == (
+        "Australia/Sydney",
+        "AU-NSW",
+        "Al",
+    )
 
 
 def test_an_unknown_time_zone_is_refused_next_to_the_field(client, client_alice):
     client.force_login(client_alice)
-    response = client.post("/account/profile/", {"time_zone": "Mars/Olympus", "region": "AU", "locale": "en"})
+    response = client.post("/account/profile/", {"time_zone": "Mars/Olympus", "place": "AU-NSW", "locale": "en"})
     assert response.status_code == 200
     assert 'id="id_time_zone_error"' in response.content.decode()
 

@@ -42,7 +42,7 @@ def test_the_verification_link_is_built_from_site_url_whatever_host_served_the_r
 
 def test_the_profile_saves_the_contact_preference_and_discretion_options(client, client_alice):
     client.force_login(client_alice)
-    form = {"display_name": "Al", "time_zone": "Europe/London", "region": "GB", "locale": "en"}
+    form = {"display_name": "Al", "time_zone": "Europe/London", "place": "GB", "locale": "en"}
     form |= {"contact": "named_email", "discreet_titles": "on", "discreet_mfa_issuer": "on"}
     assert client.post(reverse("accounts:profile"), form).status_code == 302
     client_alice.refresh_from_db()

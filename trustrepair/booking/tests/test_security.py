@@ -322,8 +322,8 @@ def test_suspending_without_cause_keeps_confirmed_appointments(
 def test_staff_suspend_for_cause_from_the_review_page(client, staff_sam, therapist_tess, requested_and_confirmed):
     request, session = requested_and_confirmed
     client.force_login(staff_sam)
-    url = reverse("directory:staff_review", args=[therapist_tess.therapist_profile.public_id])
-    response = client.post(url, {"decision": "suspend", "note": "complaint upheld", "for_cause": "on"})
+    url = reverse("directory:staff_suspend", args=[therapist_tess.therapist_profile.public_id])
+    response = client.post(url, {"reason": "complaint upheld", "for_cause": "on"})
     assert response.status_code == 302
     therapist_tess.therapist_profile.refresh_from_db()
     profile = therapist_tess.therapist_profile

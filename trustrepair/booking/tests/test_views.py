@@ -33,6 +33,7 @@ def intake_data(start, **overrides):
         "preferences": "",
         "contact_method": "email",
         "contact_detail": "",
+        "where": "US-NY",  # the client confirms where they will be during the session
     }
     return data | overrides
 

@@ -11,7 +11,13 @@ from huey.contrib.djhuey import HUEY
 
 from trustrepair.core import jobs
 
-EXPECTED = {"send_measure_reminders", "send_booking_reminders", "deliver_pending_emails", "clear_expired_sessions"}
+EXPECTED = {
+    "send_measure_reminders",
+    "send_booking_reminders",
+    "deliver_pending_emails",
+    "clear_expired_sessions",
+    "refresh_next_available",
+}
 
 
 def test_every_app_job_is_registered_and_scheduled_in_the_worker():

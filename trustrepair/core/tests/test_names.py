@@ -74,7 +74,7 @@ def test_a_profile_name_that_is_too_long_is_refused_next_to_the_field(client, cl
     client.force_login(client_alice)
     response = client.post(
         "/account/profile/",
-        {"display_name": "x" * 81, "time_zone": "UTC", "region": "US", "locale": "en"},
+        {"display_name": "x" * 81, "time_zone": "UTC", "place": "US-NY", "locale": "en"},
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -87,7 +87,7 @@ def test_a_profile_name_of_invisible_characters_is_refused_next_to_the_field(cli
     client.force_login(client_alice)
     response = client.post(
         "/account/profile/",
-        {"display_name": "\u200b\u202e", "time_zone": "UTC", "region": "US", "locale": "en"},
+        {"display_name": "\u200b\u202e", "time_zone": "UTC", "place": "US-NY", "locale": "en"},
     )
     assert 'id="id_display_name_error"' in response.content.decode()
 

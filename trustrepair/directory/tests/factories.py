@@ -13,9 +13,6 @@ def profile_fields(**overrides) -> dict:
         "name": "Dr Test Therapist",
         "pronouns": "",
         "credentials": "LMFT",
-        "licence_type": "Licensed Marriage and Family Therapist",
-        "licence_number": "NY-1234",
-        "jurisdictions": "NY",
         "offers_individual": True,
         "offers_couples": True,
         "offers_family": False,
@@ -30,6 +27,7 @@ def profile_fields(**overrides) -> dict:
         "languages": ",en,",
         "session_times": ",weekday_evenings,",
         "fee": Decimal("120.00"),
+        "fee_currency": "USD",
         "offers_sliding_scale": False,
         "sliding_scale_min": None,
         "insurance": "",
@@ -49,7 +47,18 @@ def ensure_starting_terms() -> None:
             model.objects.get_or_create(slug=slug, defaults={"name": name})
 
 
-def make_profile(user, *, verified_by=None, specialties=("trust-issues",), modalities=("cbt",), **overrides):
+def make_profile(
+    user,
+    *,
+    verified_by=None,
+    specialties=("trust-issues",),
+    modalities=("cbt",),
+    areas=("US-NY",),
+    licence_kind="licence",
+    compact="",
+    **overrides,
+):
+    """A profile with one licence covering `areas`; with `verified_by`, the licence and profile are verified."""
     ensure_starting_terms()
     profile = services.save_profile(
         user,
@@ -57,8 +66,15 @@ def make_profile(user, *, verified_by=None, specialties=("trust-issues",), modal
         specialties=list(Specialty.objects.filter(slug__in=specialties)),
         **profile_fields(**overrides),
     )
+    if areas:
+        licence = services.add_licence(
+            user, kind=licence_kind, body="State board", title="LMFT", number=f"L-{profile.pk}", areas=areas
+        )
+        if verified_by is not None:
+            services.verify_licence(verified_by, licence=licence, compact=compact)
     if verified_by is not None:
         profile = services.verify_profile(verified_by, profile=profile)
+    profile.refresh_from_db()
     return profile
 
 

@@ -17,6 +17,8 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
         city="Leeds",
         latitude=53.80,
         longitude=-1.55,
+        country_code="GB",
+        areas=("GB",),
         specialties=("trust-issues", "infidelity-and-betrayal"),
         modalities=("gottman-method",),
     )
@@ -27,6 +29,8 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
         city="Wakefield",
         latitude=53.68,
         longitude=-1.50,
+        country_code="GB",
+        areas=("GB",),
         specialties=("workplace-trust",),
     )
     make_therapist(
@@ -36,6 +40,8 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
         city="London",
         latitude=51.5,
         longitude=-0.12,
+        country_code="GB",
+        areas=("GB",),
         offers_video=False,
     )
 
@@ -50,6 +56,10 @@ def test_keyboard_only_questionnaire_to_ranked_results(page, staff_sam):
     page.keyboard.press("ArrowDown")  # either -> in person
     tab_to(page, "input[name=place]", limit=120)
     page.keyboard.type("Leeds")
+    tab_to(page, "select[name=where]", limit=120)
+    page.keyboard.type("United Kingdom (")  # typeahead picks "United Kingdom (anywhere)"
+    assert page.input_value("select[name=where]") == "GB"
+    tab_to(page, "button[type=submit]", limit=120)
     page.keyboard.press("Enter")
 
     page.wait_for_url("**/therapists/find/?*")
@@ -78,4 +88,40 @@ def test_a_place_that_cannot_be_found_is_explained_beside_the_field(page):
     page.wait_for_url("**/therapists/find/?*")
     assert "couldn't find that place" in page.locator("#id_place_error").inner_text()
     assert page.input_value("input[name=place]") == "Qqqzzzville"
+    assert axe_violations(page) == []
+
+
+def test_staff_suspend_a_therapist_with_the_keyboard_and_the_new_pages_pass_axe(page, live_server, staff_sam):
+    from trustrepair.booking.tests.test_browser import sign_in
+    from trustrepair.directory import services
+    from trustrepair.directory.tests.photos_for_tests import small_jpeg
+
+    profile = make_therapist("tess@example.test", verified_by=staff_sam, name="Tess Rivera")
+    services.set_photo(profile.user, data=small_jpeg())
+    page.goto("/therapists/")
+    assert axe_violations(page) == []
+    sign_in(page, live_server, profile.user)
+    page.goto("/therapists/me/")
+    assert axe_violations(page) == []
+    page.goto("/therapists/me/licences/new/")
+    assert axe_violations(page) == []
+
+    sign_in(page, live_server, staff_sam)
+    page.goto("/therapists/staff/therapists/")
+    assert axe_violations(page) == []
+    tab_to(page, "input[name=q]", limit=120)
+    page.keyboard.type("rivera")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/staff/therapists/?*")
+    tab_to(page, f"a[href='/therapists/staff/{profile.public_id}/']", limit=120)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#manage-heading")
+    assert axe_violations(page) == []
+    tab_to(page, "#id_status_reason", limit=200)
+    page.keyboard.type("Board reports a complaint under investigation.")
+    tab_to(page, "button:text('Suspend')", limit=20)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=is suspended")
+    profile.refresh_from_db()
+    assert profile.status == "suspended" and not profile.is_listed
     assert axe_violations(page) == []

@@ -53,7 +53,17 @@ def row(**overrides):
 
 def test_a_good_file_imports_every_row_and_verifies_where_asked(staff_sam):
     text = csv_text(
-        row(), row(email="ben@example.test", name="Ben Okafor", verified="no", city="Leeds", country_code="GB")
+        row(),
+        row(
+            email="ben@example.test",
+            name="Ben Okafor",
+            verified="no",
+            city="Leeds",
+            country_code="GB",
+            jurisdictions="UK",
+            licence_body="BACP",
+            fee_currency="GBP",
+        ),
     )
     result = services.import_csv(staff_sam, text=text)
     assert result.ok and result.created == 2
@@ -63,6 +73,17 @@ def test_a_good_file_imports_every_row_and_verifies_where_asked(staff_sam):
     ben = TherapistProfile.objects.get(user__email="ben@example.test")
     assert ben.status == "awaiting" and not ben.is_listed
     assert User.objects.get(email="ben@example.test").role == "therapist"
+    # Jurisdictions become ISO areas on a licence (or, for a UK register, a register membership).
+    assert [(lic.kind, lic.area_codes, lic.is_verified) for lic in ana.licences.all()] == [("licence", ["CA-ON"], True)]
+    assert [(lic.kind, lic.area_codes, lic.is_verified) for lic in ben.licences.all()] == [("register", ["GB"], False)]
+    assert (ana.fee_currency, ben.fee_currency, ana.office_place, ben.office_place) == ("USD", "GBP", "CA-ON", "GB-ENG")
+    assert ana.remote_coverage == ",CA-ON,"
+
+
+def test_an_unknown_jurisdiction_or_currency_is_named_by_row(staff_sam):
+    result = services.import_csv(staff_sam, text=csv_text(row(jurisdictions="ON, Narnia", fee_currency="XYZ")))
+    assert "row 2: jurisdictions: unknown Narnia (use ISO codes such as US-NY, CA-ON or GB)" in result.errors
+    assert any(e.startswith("row 2: fee_currency: unknown XYZ") for e in result.errors)
 
 
 def test_one_bad_row_means_nothing_is_imported_and_each_error_names_its_row(staff_sam):

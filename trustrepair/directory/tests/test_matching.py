@@ -1,12 +1,31 @@
 """The pure matching module: properties over generated input, and a few worked examples."""
 
+import datetime as dt
 import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trustrepair.directory import matching
-from trustrepair.directory.matching import Candidate, Request
+from trustrepair.directory.jurisdiction import Credential
+from trustrepair.directory.matching import Candidate as _Candidate
+from trustrepair.directory.matching import Request as _Request
+
+# Everyone here is a UK-registered therapist with an office in England, and every person is in the UK: the
+# jurisdiction rules have their own tests (test_jurisdiction.py); these are about preferences and order.
+UK = Credential("register", "BACP", frozenset({"GB"}), verified_on=dt.date(2026, 3, 3))
+
+
+def Candidate(**fields):  # noqa: N802 - reads like the class it builds
+    fields.setdefault("credentials", (UK,))
+    fields.setdefault("office_place", "GB-ENG")
+    return _Candidate(**fields)
+
+
+def Request(**fields):  # noqa: N802
+    fields.setdefault("place", "GB")
+    return _Request(**fields)
+
 
 SPECIALTIES = [
     "trust-issues",
@@ -45,6 +64,7 @@ candidates = st.builds(
     fee=st.none() | st.integers(0, 400).map(float),
     sliding_scale_min=st.none() | st.integers(0, 200).map(float),
     accepts_new_clients=st.booleans(),
+    phone=st.booleans(),
 )
 requests = st.builds(
     Request,
@@ -95,7 +115,8 @@ def test_ranking_is_sorted_and_every_result_meets_the_hard_requirements(cands, r
         if request.mode == "in_person":
             assert c.in_person and m.distance_km <= request.radius_km
         if request.mode == "online":
-            assert c.video
+            assert c.video or c.phone
+        assert any(r.startswith("Registered (BACP) where you'll be, verified 3 March 2026") for r in m.requirements)
 
 
 @given(st.lists(candidates, max_size=30), requests, st.text(max_size=10))
@@ -151,8 +172,9 @@ def test_closer_never_ranks_below_further_in_person(km, extra):
 @given(requests, st.sampled_from(TIMES))
 def test_more_matching_times_never_rank_lower(request, time):
     base = eligible(request)
-    with_time = Candidate(**{**base.__dict__, "key": "a", "times": frozenset({time})})
-    without = Candidate(**{**base.__dict__, "key": "b", "times": frozenset()})
+    open_then = matching.wanted_hours(time, request.time_zone, request.week_of)
+    with_time = Candidate(**{**base.__dict__, "key": "a", "open_hours": open_then})
+    without = Candidate(**{**base.__dict__, "key": "b", "open_hours": frozenset()})
     ranked = [m.candidate.key for m in matching.rank([without, with_time], request, seed="t", limit=None)]
     if time in request.times:
         assert ranked == ["a", "b"]
@@ -200,13 +222,14 @@ def test_why_this_match_names_each_factor():
         specialties=frozenset({"infidelity-and-betrayal"}),
         modalities=frozenset({"gottman-method"}),
         fee=90,
-        times=frozenset({"weekends"}),
+        open_hours=matching.wanted_hours("weekends", "UTC", None),
     )
     (m,) = matching.rank([cand], request, labels={"infidelity-and-betrayal": "Infidelity and betrayal"})
     names = [f.name for f in m.factors]
     assert names == ["What brings you", "Approach", "Budget", "Times"]
     assert "Infidelity and betrayal" in m.factors[0].explanation
     assert "Offers video sessions" in m.requirements
+    assert "Registered (BACP) where you'll be, verified 3 March 2026" in m.requirements
 
 
 def test_sliding_scale_counts_towards_the_budget():

@@ -18,16 +18,13 @@ STAFF = reverse("directory:staff_queue")
 def profile_post(**overrides):
     data = {
         "name": "Tess Rivera",
-        "licence_type": "Licensed Marriage and Family Therapist",
-        "licence_number": "NY-42",
-        "jurisdictions": "NY, NJ",
         "formats": ["individual", "couples"],
         "offers_in_person": "on",
         "city": "Leeds",
         "offers_video": "on",
         "languages": ["en", "es"],
-        "session_times": ["weekends"],
         "fee": "95",
+        "fee_currency": "GBP",
         "accepts_new_clients": "on",
         "statement": "I work with people after betrayal.",
         "wants_listing": "on",
@@ -122,22 +119,29 @@ def test_bad_profile_input_is_a_field_error_never_a_500(client, therapist_tess, 
     assert "Nothing you typed has been lost" in response.text
 
 
-def test_changing_the_licence_sends_a_verified_profile_back_to_the_queue(client, therapist_tess, staff_sam):
+def test_a_new_licence_counts_only_once_staff_verify_it(client, therapist_tess, staff_sam):
     make_profile(therapist_tess, verified_by=staff_sam)
     client.force_login(therapist_tess)
-    client.post(MY_PROFILE, profile_post(licence_number="NY-9999"))
+    response = client.post(
+        reverse("directory:my_licence_add"),
+        {"kind": "licence", "body": "NJ Board", "title": "LMFT", "number": "NJ-9", "area_list": ["US-NJ"]},
+    )
+    assert response.status_code == 302
     profile = TherapistProfile.objects.get(user=therapist_tess)
-    assert profile.status == "awaiting" and not profile.is_listed
+    assert profile.is_listed and profile.remote_coverage == ",US-NY,"  # the new one waits for staff
+    assert "NJ-9" in client.get(MY_PROFILE).text and "waiting for staff to check" in client.get(MY_PROFILE).text
+
+
+def test_a_licence_must_name_known_places(client, therapist_tess, staff_sam):
+    make_profile(therapist_tess, verified_by=staff_sam)
+    client.force_login(therapist_tess)
+    data = {"kind": "licence", "body": "Board", "title": "LMFT", "number": "X-1", "area_list": ["US-XX"]}
+    response = client.post(reverse("directory:my_licence_add"), data)
+    assert response.status_code == 400 and 'id="id_area_list_error"' in response.text
 
 
 def test_changing_the_fee_keeps_a_verified_profile_listed(client, therapist_tess, staff_sam):
-    make_profile(
-        therapist_tess,
-        verified_by=staff_sam,
-        licence_number="NY-42",
-        jurisdictions="NY, NJ",
-        licence_type="Licensed Marriage and Family Therapist",
-    )
+    make_profile(therapist_tess, verified_by=staff_sam)
     client.force_login(therapist_tess)
     client.post(MY_PROFILE, profile_post(fee="110"))
     profile = TherapistProfile.objects.get(user=therapist_tess)
@@ -180,16 +184,29 @@ def test_therapist_without_mfa_is_sent_to_set_it_up(client):
 # ---- staff ---------------------------------------------------------------------------------------
 
 
-def test_staff_verify_from_the_queue_and_the_profile_becomes_public(client, staff_sam):
+def test_staff_verify_from_the_queue_and_the_profile_becomes_public(
+    client, staff_sam, mailoutbox, django_capture_on_commit_callbacks
+):
     profile = make_therapist("new@example.test", name="Queued Therapist")
     client.force_login(staff_sam)
     assert "Queued Therapist" in client.get(STAFF).text
     review = reverse("directory:staff_review", args=[profile.public_id])
     assert client.get(review).status_code == 200
-    assert client.post(review, {"decision": "verify"}).status_code == 302
+    # A profile is verified only once at least one licence is.
+    refused = client.post(review, {"decision": "verify"})
+    assert refused.status_code == 400 and "Verify at least one licence" in refused.text
+    licence = profile.licences.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("directory:staff_licence_verify", args=[licence.public_id]), {"compact": ""})
+        assert client.post(review, {"decision": "verify"}).status_code == 302
     profile.refresh_from_db()
     assert profile.is_listed and profile.verified_by == staff_sam
     assert AuditEvent.objects.filter(actor=staff_sam, subject=profile.user, action="update").exists()
+    # The therapist is told of each decision: under Updates, and by a neutral email; the details wait in the app.
+    notices = list(profile.user.notices.order_by("id").values_list("kind", "text"))
+    assert [kind for kind, _ in notices] == ["directory_decision"] * 2
+    assert "licence verified" in notices[0][1] and "verified" in notices[1][1]
+    assert len(mailoutbox) == 2 and all("licence" not in m.body.lower() for m in mailoutbox)
     client.logout()
     assert client.get(profile.get_absolute_url()).status_code == 200
 
@@ -254,18 +271,22 @@ def test_questionnaire_shows_ranked_results_with_why_this_match(client, staff_sa
         name="Near Match",
         specialties=("trust-issues",),
         city="Leeds",
+        country_code="GB",
         latitude=53.80,
         longitude=-1.55,
         offers_video=False,
+        areas=("GB",),
     )
     make_therapist(
         "far@example.test",
         verified_by=staff_sam,
         name="Far Away",
         city="London",
+        country_code="GB",
         latitude=51.5,
         longitude=-0.12,
         offers_video=False,
+        areas=("GB",),
     )
     make_therapist(
         "online@example.test",
@@ -274,6 +295,7 @@ def test_questionnaire_shows_ranked_results_with_why_this_match(client, staff_sa
         offers_in_person=False,
         latitude=None,
         longitude=None,
+        areas=("GB",),
     )
     response = client.post(  # answers are posted and read back from the session (issue 8 item 16)
         FIND,
@@ -282,6 +304,7 @@ def test_questionnaire_shows_ranked_results_with_why_this_match(client, staff_sa
             "format": "individual",
             "mode": "in_person",
             "place": "Leeds",
+            "where": "GB",
             "radius_km": "25",
             "concerns": ["trust-issues"],
         },
@@ -289,6 +312,7 @@ def test_questionnaire_shows_ranked_results_with_why_this_match(client, staff_sa
     assert response.status_code == 200
     assert "Near Match" in response.text and "Far Away" not in response.text and "Online Only" not in response.text
     assert "Why this match" in response.text and "Experienced with Trust issues" in response.text
+    assert "Licensed where you&#x27;ll be, verified" in response.text
 
 
 def test_an_ambiguous_place_asks_which_one_and_keeps_what_was_typed(client):
@@ -360,8 +384,8 @@ def test_match_query_count_is_bounded(client, staff_sam, django_assert_max_num_q
         make_therapist(
             f"m{i}@example.test", verified_by=staff_sam, offers_in_person=False, latitude=None, longitude=None
         )
-    client.post(FIND, {"format": "individual", "mode": "online", "concerns": ["trust-issues"]})
-    with django_assert_max_num_queries(9):  # one more than before: the session is read
+    client.post(FIND, {"format": "individual", "mode": "online", "where": "US-NY", "concerns": ["trust-issues"]})
+    with django_assert_max_num_queries(9):  # the session is read (answers are kept there, not in the address)
         response = client.get(FIND + "?answers=1")
     assert response.text.count("Why this match") == 20
 

@@ -197,9 +197,9 @@ def test_danger_from_someone_else_shows_help_for_that(client, client_alice):
     assert "911" in page
 
 
-def test_the_panel_uses_the_persons_region(client, client_alice):
-    client_alice.region = "GB"
-    client_alice.save(update_fields=["region"])
+def test_the_panel_uses_the_persons_country(client, client_alice):
+    client_alice.country, client_alice.subdivision = "GB", ""
+    client_alice.save(update_fields=["country", "subdivision"])
     screen_text(client_alice, "I want to die", source="exercises.journal")
     client.force_login(client_alice)
     page = client.get("/").content.decode()

@@ -55,8 +55,11 @@ class Command(BaseCommand):
         if user is None:
             user = User.objects.create_user(email=email, password=DEMO_PASSWORD)
             account_services.complete_signup(
-                user, role=role, display_name=name, region="US", time_zone="America/New_York"
+                user, role=role, display_name=name, country="US", subdivision="US-NY", time_zone="America/New_York"
             )
+        elif not user.place_is_complete:
+            # Made before places were ISO codes: the demo cast lives in New York.
+            account_services.update_profile(user, country="US", subdivision="US-NY")
         EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         if (
             role in (User.Role.THERAPIST, User.Role.STAFF)
