@@ -12,10 +12,16 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client, RequestFactory
+from hypothesis import settings as hypothesis_settings
 
 from trustrepair.accounts import services as account_services
 from trustrepair.accounts.models import User
 from trustrepair.core import places
+
+# Properties assert behaviour, never speed (TESTING.md: timing belongs in bench/). Hypothesis's per-example
+# deadline turned a busy machine into failures, so it is off for the whole suite.
+hypothesis_settings.register_profile("trustrepair", deadline=None)
+hypothesis_settings.load_profile("trustrepair")
 
 PASSWORD = "correct-horse-battery-7"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"

@@ -223,6 +223,7 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
     def clean(self):
         data = super().clean()
         if data.get("decision") == "return" and not data.get("note", "").strip():

@@ -217,7 +217,14 @@ def reinstate_profile(staff: User, *, profile: TherapistProfile, reason: str) ->
         profile.suspension_reason = ""
         _refresh_derived(profile)
         profile.save(
-            update_fields=["status", "staff_note", "suspended_for_cause", "suspension_reason", "is_listed", "updated_at"]
+            update_fields=[
+                "status",
+                "staff_note",
+                "suspended_for_cause",
+                "suspension_reason",
+                "is_listed",
+                "updated_at",
+            ]
         )
         _decide(staff, profile, StaffDecision.Action.REINSTATED, reason)
     return profile

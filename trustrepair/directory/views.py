@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from trustrepair.core import places, session_choices
 from trustrepair.core.access import public, staff_required, therapist_required
 from trustrepair.core.http import client_address
-from trustrepair.directory import matching, photos, selectors, services
+from trustrepair.directory import photos, selectors, services
 from trustrepair.directory.forms import (
     ImportForm,
     LicenceForm,
@@ -31,7 +31,8 @@ from trustrepair.directory.models import Specialty
 LIST_FILTER = "directory.list"  # session key: the chosen specialty (never in the address)
 FIND_ANSWERS = "directory.find"  # session key: the questionnaire's answers
 # Answers a link may still carry: they say nothing about why someone seeks therapy.
-FIND_FROM_LINK = ("format", "mode", "language", "budget")
+# Where the person will be (a country or state) decides whose licence applies; it says nothing about why.
+FIND_FROM_LINK = ("format", "mode", "where", "language", "budget", "budget_currency")
 
 
 @public

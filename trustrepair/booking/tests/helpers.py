@@ -11,15 +11,18 @@ INTAKE_SECRET = "my partner Sam reads my diary and I feel watched"
 
 
 def list_in_directory(therapist):
-    """Give the therapist a verified, listed directory profile: only listed therapists can be booked."""
-    from trustrepair.directory import services as directory_services
+    """Give a therapist without a directory profile a verified, listed one: only listed therapists can be booked."""
+    from trustrepair.accounts.models import User
     from trustrepair.directory.models import TherapistProfile
     from trustrepair.directory.tests.factories import make_profile
 
-    profile = TherapistProfile.objects.filter(user=therapist, is_listed=True).first()
-    if profile is None:
-        profile = make_profile(therapist, name=f"Dr {therapist.display_name or 'Test'}")
-        profile = directory_services.verify_profile(None, profile=profile)
+    profile = TherapistProfile.objects.filter(user=therapist).first()
+    if profile is None:  # a therapist the test set up itself (unverified, suspended, …) is left as it is
+        # Licensed where the test clients live (US-NY), with the licence and the profile verified by staff.
+        verifier = User.objects.filter(email="verifier@example.test").first() or User.objects.create_user(
+            email="verifier@example.test", password=None, role=User.Role.STAFF, display_name="Verifier"
+        )
+        profile = make_profile(therapist, name=f"Dr {therapist.display_name or 'Test'}", verified_by=verifier)
     return profile
 
 
@@ -80,4 +83,6 @@ def another_therapist(email):
 def another_client(email):
     from trustrepair.accounts.models import User
 
-    return User.objects.create_user(email=email, password=None, role=User.Role.CLIENT, display_name="Client")
+    return User.objects.create_user(
+        email=email, password=None, role=User.Role.CLIENT, display_name="Client", country="US", subdivision="US-NY"
+    )

@@ -204,14 +204,21 @@ def test_each_role_gets_the_declared_access_on_object_pages_and_only_owners_see_
 @pytest.mark.django_db
 @pytest.mark.parametrize("standing", ["unverified", "returned", "suspended"])
 def test_a_therapist_who_is_not_listed_has_no_booking_pages_for_anyone(client, cast, standing):
+    import datetime as dt
+
+    from trustrepair.booking import selectors as booking_selectors
+    from trustrepair.booking import services as booking_services
     from trustrepair.booking.tests.helpers import open_every_day
     from trustrepair.directory import services as directory_services
+    from trustrepair.directory.tests.factories import make_therapist
 
     therapist = cast["therapist"]
     open_every_day(therapist)
     profile = therapist.therapist_profile
-    if standing == "unverified":
-        directory_services.save_profile(therapist, licence_number="CHANGED-1", **_same_fields(profile))
+    if standing == "unverified":  # a profile staff never verified, with open hours of its own
+        therapist = make_therapist("never-verified@example.test").user
+        schedule = booking_selectors.schedule_for(therapist)
+        booking_services.add_rule(schedule, weekday=0, start=dt.time(9), end=dt.time(17))
     elif standing == "returned":
         directory_services.return_profile(cast["staff"], profile=profile, note="Licence unclear.")
     else:
@@ -220,9 +227,3 @@ def test_a_therapist_who_is_not_listed_has_no_booking_pages_for_anyone(client, c
         client.force_login(cast[role])
         for path in (f"/booking/with/{therapist.public_id}/", f"/booking/with/{therapist.public_id}/details/"):
             assert client.get(path).status_code == 404, (standing, role, path)
-
-
-def _same_fields(profile) -> dict:
-    from trustrepair.directory.services import PLAIN_FIELDS
-
-    return {name: getattr(profile, name) for name in PLAIN_FIELDS if name != "licence_number"}

@@ -6,7 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 BEFORE = [("directory", "0002_default_terms"), ("accounts", "0004_country_and_subdivision_replace_region")]
-AFTER = [("directory", "0003_licences_currency_photos_availability_staff_decisions")]
+AFTER = [("directory", "0004_licences_currency_photos_availability_staff_decisions")]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -23,7 +23,14 @@ def therapists(staff_sam):
 
 def test_questionnaire_answers_are_posted_and_never_put_in_the_address(client, therapists):
     response = client.post(
-        FIND, {"format": "individual", "mode": "online", "concerns": ["infidelity-and-betrayal"], "involved": []}
+        FIND,
+        {
+            "format": "individual",
+            "mode": "online",
+            "where": "US-NY",
+            "concerns": ["infidelity-and-betrayal"],
+            "involved": [],
+        },
     )
     assert response.status_code == 302
     assert "concerns" not in response["Location"] and "betrayal" not in response["Location"]
@@ -35,7 +42,9 @@ def test_questionnaire_answers_are_posted_and_never_put_in_the_address(client, t
 
 
 def test_concerns_in_a_link_are_ignored_but_format_and_mode_still_work(client, therapists):
-    response = client.get(FIND, {"format": "individual", "mode": "online", "concerns": "infidelity-and-betrayal"})
+    response = client.get(
+        FIND, {"format": "individual", "mode": "online", "where": "US-NY", "concerns": "infidelity-and-betrayal"}
+    )
     assert response.status_code == 200 and "Why this match" in response.text
     assert not re.search(r'value="infidelity-and-betrayal"[^>]*checked', response.text)
 
