@@ -44,7 +44,7 @@ from trustrepair.safety.detection.respond import units  # noqa: E402
 
 CLASSES = ("none", *CATEGORIES)
 PANEL_FALSE_ALARMS = 0.04  # target 0.05, one point of margin
-HELP_FALSE_ALARMS = 0.13  # target 0.15, two points of margin
+HELP_FALSE_ALARMS = 0.12  # target 0.15, three points of margin (held-out wording is harder than CV)
 MODEL_PANEL_BUDGET = 0.01
 C = 8.0
 MIN_DF = 2
