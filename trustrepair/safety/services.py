@@ -329,7 +329,7 @@ def screen_answers(user, *, instrument: str, answers: dict[str, int], safety_ite
         if _is_screened(user)
         else ()
     )
-    return Screen(True, (), RiskEvent.Kind.STRUCTURED, tuple(categories), events)
+    return Screen(True, (), RiskEvent.Kind.STRUCTURED, tuple(categories), events, action="panel")
 
 
 # ---- closing the panel ----------------------------------------------------------------------------

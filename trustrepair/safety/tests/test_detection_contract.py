@@ -22,9 +22,8 @@ def test_a_rule_hit_is_always_a_panel_with_its_category(text, category):
     response = respond(text)
     assert response.action == "panel"
     assert category in response.categories and response.ask_category is None  # nothing to ask: help is shown
-    # the rule's own finding names the words; the model may add one of its own for the same category
-    [finding] = [f for f in response.findings if f.category == category and f.layer == "rules"]
-    assert finding.text and finding.model_version == ""
+    [rule] = [f for f in response.findings if f.category == category and f.layer == "rules"]
+    assert rule.text and rule.model_version == ""  # the words that matched; the model may add its own finding
     assert all(f.layer in {"rules", "model"} and isinstance(f.model_version, str) for f in response.findings)
 
 

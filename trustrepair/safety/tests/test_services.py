@@ -233,7 +233,7 @@ def test_an_open_event_of_another_category_on_the_same_object_is_still_recorded(
 def test_the_migration_encrypts_categories_written_before_it(client_alice):
     from importlib import import_module
 
-    migration = import_module("trustrepair.safety.migrations.0002_encrypt_risk_category")
+    migration = import_module("trustrepair.safety.migrations.0004_encrypt_risk_category")
     screen_text(client_alice, "honestly I want to die", source="exercises.journal")
     with connection.cursor() as cursor:  # a row as the old plain-text column held it
         cursor.execute("UPDATE safety_riskevent SET category = %s", ["self_harm"])
