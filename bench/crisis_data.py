@@ -34,12 +34,15 @@ ORDER = [
     *[f"corpus/{kind}_{n:02}.tsv" for n in range(1, 7) for kind in ("risk", "none")],
     "corpus/everyday_01.tsv",
     "crisis_holdout13.tsv",
+    "crisis_holdout14.tsv",
 ]
 # Files from here on must carry no near-duplicate of anything before them (the importer drops them).
 FIRST_CLEAN = "corpus/risk_01.tsv"
 # Never trained on. Holdouts 11 and 12 were held out from the first model (crisis-lr-9e2e23d0d6), ran once
-# against it, and then became training data; holdout 13 is the honest figure of the final model.
-HELD_OUT: set[str] = {"crisis_holdout13.tsv"}
+# against it, and then became training data; holdout 13 is the honest figure of the final model (spent: it has
+# been run, so it is never tuned on). Holdout 14 was committed before the rules' discount checks were tightened
+# and run once against the detector as it stood then; its second run is the figure of the tightened detector.
+HELD_OUT: set[str] = {"crisis_holdout13.tsv", "crisis_holdout14.tsv"}
 
 # Stated similarity limit for the training corpus: no two sentences closer than this (tests/test_crisis_corpus.py).
 WORD_3GRAM_JACCARD = 0.6

@@ -11,9 +11,9 @@ Thresholds are chosen by 5-fold cross-validation on those sentences only, never 
 model's out-of-fold probability of risk is taken per sentence and clause exactly as respond() does, OR-ed
 with the rules, and the lowest thresholds are kept at which, on the corpus's safe sentences, the panel
 shows on at most PANEL_FALSE_ALARMS and help (ask or panel) on at most HELP_FALSE_ALARMS. The targets are
-5% and 15%; the margins allow for new wording being harder than cross-validation. The rules alone already
-show the panel on about 6% of this corpus's safe sentences (hard look-alikes), so the model may add at most
-MODEL_PANEL_BUDGET of panels on top of them; see docs/decisions.md.
+5% and 15%; the margins allow for new wording being harder than cross-validation. Where the rules alone
+already exceed the panel limit (they did, at 6%, before their discount checks were tightened; 1.6% since),
+the model may add at most MODEL_PANEL_BUDGET of panels on top of them; see docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -41,10 +41,11 @@ from trustrepair.safety.detection import model as runtime  # noqa: E402
 from trustrepair.safety.detection.features import N_BUCKETS, features  # noqa: E402
 from trustrepair.safety.detection.findings import CATEGORIES, DANGER_FROM_OTHERS, SUICIDAL_THOUGHTS  # noqa: E402
 from trustrepair.safety.detection.respond import units  # noqa: E402
+from trustrepair.safety.detection.rules import VERSION as RULES_VERSION  # noqa: E402
 
 CLASSES = ("none", *CATEGORIES)
 PANEL_FALSE_ALARMS = 0.04  # target 0.05, one point of margin
-HELP_FALSE_ALARMS = 0.13  # target 0.15, two points of margin
+HELP_FALSE_ALARMS = 0.12  # target 0.15, three points of margin (held-out wording is harder than CV)
 MODEL_PANEL_BUDGET = 0.01
 C = 8.0
 MIN_DF = 2
@@ -162,10 +163,11 @@ def train(rows: list[crisis_data.Row], *, folds: int = 5) -> tuple[dict, bytes]:
     data_digest = hashlib.sha256("\n".join(f"{r.label}\t{r.category}\t{r.sentence}" for r in rows).encode()).hexdigest()
     doc = {
         "format": runtime.FORMAT,
-        "version": f"crisis-lr-{data_digest[:10]}",
         "notice": "TrustRepair's own model, trained by bench/train_crisis_model.py on TrustRepair's own labelled "
         "sentences (bench/data). Same licence as the project. See NOTICE.md beside this file.",
         "trained_on": {"sentences": len(rows), "files": crisis_data.training_files(), "data_sha256": data_digest},
+        # the rules and discount checks the thresholds were chosen alongside (rules.VERSION)
+        "rules_version": RULES_VERSION,
         "n_buckets": N_BUCKETS,
         "classes": list(CLASSES),
         "ask_at": round(cv["ask_at"], 6),
@@ -176,6 +178,10 @@ def train(rows: list[crisis_data.Row], *, folds: int = 5) -> tuple[dict, bytes]:
         "buckets": base64.b64encode(buckets.astype("<u4").tobytes()).decode(),
         "weights": base64.b64encode(q.astype("<i2").tobytes()).decode(),
     }
+    # The version names everything in the file (data, rules, thresholds, weights), so a retraining on the same
+    # sentences after the rules changed is a new version too (stored on every model-raised RiskEvent).
+    content = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+    doc["version"] = f"crisis-lr-{content[:10]}"
     raw = gzip.compress(json.dumps(doc, sort_keys=True).encode(), compresslevel=9, mtime=0)
     return cv, raw
 

@@ -105,10 +105,28 @@ _PAST_RECOVERED = re.compile(
     r"(?:clean|free) (?:for|since|from)|"
     r"(?:\d+|two|three|four|five|six|ten) (?:years|months) (?:clean|free|ago)|those days are|it'?s behind me|"
     r"glad i didn't|glad i'?m still here|i'?m (?:so )?glad i survived|survived|got through it|i'?m in a (?:much )?better place)\b"
+    # v2: time since, an age then and now, "behind me", "a lifetime ago", a decade or a year named
+    r"|\b(?:it'?s been|it has been) (?:\w+ ){1,3}since\b|\b(?:years?|months?|decades?) (?:since|on from|of recovery|sober|past)\b"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:\w+ )?(?:years?|months?) (?:[\w-]+ )?(?:free|clean|sober)\b"
+    r"|\b(?:free|clean) of (?:it|that|\w+-?\w*) (?:for|since)\b|\b(?:free|clean) of (?:self-harm\w*|it) for\b|\bsober (?:\w+ )?(?:years?|months?|now)\b"
+    r"|\b(?:well|far|long|way|so far|miles) (?:behind|past) me\b|\bbehind me now\b|\ba lifetime ago\b|\ba long time ago\b|\bdecades? (?:ago|on)\b"
+    r"|\ba decade\b|\bback (?:in the day|when)\b|\bgrowing up\b|\blooking back\b|\bnever looked back\b|\b(?:come|came) so far\b|\bhow far i'?ve come\b"
+    r"|\b(?:at|aged) (?:\d{1,2}|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?)\b(?! (?:years|months|weeks|days|pills|tablets))"
+    r"|\bi'?m (?:\d{2}|twenty|thirty|forty|fifty|sixty|seventy)(?:-\w+)? now\b|\b(?:i'?m now|now i'?m) (?:\d{2}|twenty|thirty|forty|fifty|sixty|seventy)\b|\b(?:in|during|since) (?:19|20)\d\d\b|\bin the (?:eighties|nineties|noughties)\b"
+    r"|\bthe nineties\b|\bnot who i am any ?more\b|\b(?:has|have|had) (?:been )?gone for (?:ages|years|a long time)\b|\b(?:is|are|was|'s) (?:long )?over\b"
+    r"|\bthat'?s been over\b|\bmade peace\b|\b(?:i'?m|i am) (?:now |truly |really |doing )*(?:well|solid|at peace)(?: now)?\b|\bglad i'?m alive\b"
+    r"|\bwent through a (?:phase|period|time)\b|\bthere (?:was|were) (?:a|years|months|times?)\b|\bthe last (?:time|suicidal thought|time i)\b|\blast time i\b"
+    r"|\b(?:years?|months?)\s+(?:free|clean)\b|\bstrange memory\b|\bi remember when\b|\bmy old (?:diary|note|journal|self|suicide note)\b|\bold (?:self-harm\w*|urges?|habits?)\b|\bonce i\b|\bi (?:beat|overcame) the\b"
+    r"|\byears past\b|\bthen shredded\b|\bremarried\b|\bhe'?s passed\b|\bnow i (?:volunteer|mentor|work|drive|read|have|sleep)\b|\bnow a\b|\bnow volunteer\b"
+)
+# A first-person present statement right before the phrase ("I'm 29 now and I want to die") is never past.
+_PRESENT_SELF = re.compile(
+    r"\b(?:i'?m|i am|im|i want|i wanna|i feel|i keep|i need|i still|i can'?t|i have to|i'?ll|i will|i'?m going to|i just want|i really want|i do)"
+    r"(?: \w+){0,2} *$"
 )
 _CURRENT_AGAIN = re.compile(
     r"\b(?:again|are back|is back|came back|coming back|come back|creeping back|returned|returning|relaps\w*|"
-    r"lately|these days|right now|tonight|this week|recently|started)\b"
+    r"lately|these days|right now|tonight|this week|recently|started|still|at the moment|currently)\b"
 )
 _ACCIDENT = re.compile(
     r"\s*(?:on (?:the|a|an|my) (?:oven|stove|iron|kettle|pan|tray|hob|knife|paper|glass|nail|fence|grill)|"
@@ -129,7 +147,17 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:if (?:i|you|someone|anyone) ever|in case|what to do if|how (?:do i|can i|to) (?:help|support|talk to|tell)|"
     r"(?:asked|asks|ask|asking) (?:me )?(?:if|whether|about|how)|(?:screen|screening|screened|questions?|question) "
     r"(?:for|about|on)|should i (?:ever )?(?:feel|be)|signs? of|warning signs|how to spot|if (?:he|she|they) ever|"
-    r"would you (?:know|tell)|is it normal to)\b"
+    r"would you (?:know|tell)|is it normal to(?! (?:feel|want|wanna|think|keep|be|have|hear)))\b"
+)
+# v2: a condition the writer imagines ("if the urges ever came back", "should it ever", "say I did feel", "supposing").
+_CONDITION = re.compile(
+    r"\bif (?:\w+ ){0,5}ever\b|\bif ever\b|\bif one day\b|\bif someday\b|\bshould (?:the|my|i|it|those|that|this|any|these|they|he|she) (?:\w+ ){0,5}ever\b"
+    r"|\bsuppos(?:e|ing)\b|\bsay i (?:did|do|ever|was|were|had)\b|\bif i (?:found|felt|noticed|caught) myself\b|\bwhat (?:we'?d|i'?d|to) (?:each )?do if\b"
+)
+# ...but a phrase in the consequence ("if he ever finds out he'll kill me", "if I ever see him I'd kill myself")
+# or one that has happened ("if he ever hits me again") is not imagined.
+_CONSEQUENCE = re.compile(
+    r"\b(?:i'?d|i would|i'?ll|i will|he'?ll|she'?ll|they'?ll|he'?d|she'?d|they'?d|he will|she will|they will|would|will|gonna|going to|i'?m going to|then)\b"
 )
 _TOPIC = re.compile(
     r"\b(?:essay|article|documentary|book|novel|film|movie|show|series|episode|podcast|song|lyrics|research|"
@@ -145,6 +173,44 @@ _PROFESSIONAL = re.compile(
     r"(?:therapist|nurse|paramedic|doctor|gp|counsellor|counselor|social worker|psychologist|psychiatrist|"
     r"crisis line|helpline|hotline|a&e|er|emergency department|ambulance|police officer|teacher|pharmacist|"
     r"support worker|care worker|mental health)\b|\b(?:my|our) (?:clients|patients|caseload|shift|ward)\b"
+)
+# v2: more roles and work settings ("paramedic life:", "night shift in ICU", "lawyer here", "at work today").
+_WORK = re.compile(
+    r"\b(?:paramedic|paramedics|nurse|nurses|nursing|doctor|gp|gps|psychotherapist|therapist|counsellor|counselor|psychologist|"
+    r"psychiatrist|pharmacist|chemist|chaplain|coroner'?s?|statistician|researcher|lawyer|solicitor|cop|police|officer|dispatcher|"
+    r"annotator|social worker|support worker|care worker|youth worker|ward manager|teacher|lecturer|journalist|editor|moderator|"
+    r"icu|a&e|ward|wards|shift|shifts|on call|caseload|callers?|crisis line|helpline|hotline|safeguarding|triage|clinic|"
+    r"at work|work today|my job|our (?:team|school|ward|service|survey|unit|charity|clinic|practice|policy)|pupils|patients|clients|"
+    r"naloxone|pharma|inpatients?|admissions?|admitted|statement from|attended a)\b"
+)
+# What a professional does with a topic ("I hear about self-harm weekly", "analysing suicide data"): not their own act.
+_WORK_VERB = re.compile(
+    r"\b(?:i|i'?ve|i'?m|i am|i was)(?: \w+)? (?:hear|heard|hearing|see|saw|seen|seeing|treat|treated|treating|attend|attended|teach|"
+    r"taught|deal|dealt|work|working|handle|handled|review|reviewed|reviewing|read|reading|write|writing|wrote|analys\w+|analyz\w+|"
+    r"study|studying|research\w*|coached|coach|held|sat|keep|do|did|building|typing|testing|trained|train|training|report\w*|"
+    r"cover\w*|talk\w*|speak\w*|look\w* after|care for|cared for|ask|asked|help|helped|helping|monitor\w*|check\w*|support\w*|assess\w*)\b"
+)
+# A topic word used as a noun for something studied, counted or reported ("suicide risk", "overdose thresholds").
+_TOPIC_COMPOUND = re.compile(
+    r"\s*(?:prevention|awareness|rates?|hotline|line|survivors?|risk|risks|data|statistics|stats|figures|research|policy|policies|"
+    r"framework|strategy|story|stories|scene|notes|observations?|thresholds?|emergencies|cases|language|assessment|"
+    r"recovery|ideation among|attempts? among|among|in (?:kids|children|teens|teenagers|older|young|men|women|the)|"
+    r"(?:and|or) (?:a |an )?(?:suicide|self-harm|accidental|overdose|mental))\b"
+)
+# A question about the topic, asked of no one in particular ("what are the signs of...", "is self-harm always...").
+_TOPIC_QUESTION = re.compile(
+    r"^\s*(?:what'?s?|what are|why|how|is|are|does|do|did|can|could|should|which|when|where|who|has|have)\b"
+)
+_FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'?m|im|i'?ve|i'?d|i'?ll|me|my|myself|mine)\b")
+_WAY_OUT_AFTER = re.compile(
+    r"\s*(?:feels?|seems?|looks?|sounds?|is) (?:like )?(?:the |my )?(?:only|best|easiest|answer|way|option)"
+)
+# The writer's purpose, anywhere in the sentence ("asking for a training module I'm writing", "for my course:").
+_PURPOSE = re.compile(
+    r"\b(?:asking for a|for (?:my|a|our|the) (?:\w+ )?(?:course|essay|assignment|project|module|novel|story|short story|thesis|"
+    r"dissertation|class|campaign|podcast|article|policy brief|brief|paper|presentation|lecture|blog|research)|"
+    r"(?:i'?m|i am) writing (?:a|an)\b(?! (?:suicide )?note)|writing (?:a|an) (?:scene|story|novel|policy|research|proposal|essay|paper|brief|report)|"
+    r"researching for|research proposal|policy brief|student journalist|clinically speaking)\b"
 )
 # ...unless the writer is the one acting ("as a nurse I took an overdose").
 _OWN_ACT = re.compile(
@@ -296,7 +362,13 @@ def quoted_from_someone_else(c: Candidate, quotes) -> str:
 def is_someone_elses(c: Candidate, m) -> bool:
     """Someone else's experience ("my friend said she wanted to die", "he cuts himself"), not the writer's."""
     if c.category == DANGER_FROM_OTHERS:
-        return False  # the phrases themselves say it is aimed at the writer ("... hurt me")
+        # Most phrases say it is aimed at the writer ("... hurt me"). v2: one that names no one ("scared of her")
+        # is someone else's when its subject is ("my client was scared of her landlord", "she's terrified of him").
+        if re.search(r"\b(?:i|i'm|i'd|i'll|i've|me|my|myself|im)\b", c.matched) or not re.match(
+            r"(?:so |really |very |too )?(?:scared|terrified|afraid|frightened|petrified)\b", c.matched
+        ):
+            return False
+        return not _subject(c.s, c.sent_start, c.start, c.matched)
     own = _category_of_phrase_is_reflexive_third(m)
     if own is None and re.search(r"\b(?:i|i'm|i'd|i'll|i've|me|myself)\b", c.matched):
         own = True  # the phrase itself names the writer ("because i won't need ...")
@@ -326,14 +398,55 @@ def is_negated(c: Candidate) -> bool:
 
 
 def is_hypothetical(c: Candidate) -> bool:
-    """ "if I ever felt suicidal I'd call", "she asked if I was suicidal" -- unless the writer says they will."""
+    """ "if I ever felt suicidal I'd call", "she asked if I was suicidal", "should the urge to cut ever come back",
+    "if he ever hit me I'd leave" -- unless the writer says they will, or the phrase is the consequence."""
+    # the condition may close after the phrase ("if the suicidal thoughts ever came back, I'd ...")
+    upto = c.before_sentence + c.matched
+    clause = upto + c.s[c.end : _clause_end(c.s, c.end, c.sent_end)]
+    conditions = [m for m in _CONDITION.finditer(clause) if m.start() < len(upto)]
+    if conditions:
+        condition = upto[conditions[-1].start() :]
+        happened = c.category == DANGER_FROM_OTHERS and re.match(r"\s*again\b", c.s[c.end :])
+        return not _CONSEQUENCE.search(condition) and not happened
     return bool(_HYPOTHETICAL.search(c.before_sentence)) and not re.search(
         r"\bi'?(?:ll| will| am going to)\b", c.before_clause
     )
 
 
+def _writers_own(c: Candidate) -> bool:
+    """The topic word is the writer's own state or act: "I'm suicidal", "as a nurse I overdosed", "to feel suicidal"."""
+    before = c.before_clause
+    words = re.findall(r"[a-z][a-z'&-]*", before)[-4:]
+    near = " ".join(words)
+    if re.search(
+        r"\b(?:feel|feels|feeling|felt|be|being|am|want|wanna|wanting|tempted|urge|urges)\s+(?:\w+\s+)?$", before
+    ):
+        return True
+    if re.search(
+        r"\b(?:thoughts?|thinking|thinkin|think|thought|dreaming|fantasi\w+|obsess\w*)(?: (?:of|about|abt))?\s+$",
+        before,
+    ):
+        return True
+    if _WAY_OUT_AFTER.match(c.s, c.end) or re.match(
+        r"\s*(?:thoughts?|urges?|note)?\s*(?:now|tonight|today|again)\b", c.s[c.end :]
+    ):
+        return True
+    if (
+        re.match(r"\s*(?:thoughts?|urges?)\b", c.s[c.end :])
+        and not _TOPIC_QUESTION.match(c.sentence)
+        and not _WORK_VERB.search(before)
+    ):
+        return True
+    if re.search(r"\bmy (?:own |last |first |latest |recent )?$", before):
+        return True
+    if re.search(r"\b(?:i|i'?m|im|i'?ve|i'?d|i'?ll|me|myself)\b", near) and not _WORK_VERB.search(before):
+        return True
+    return bool(_OWN_ACT.search(near) and not _WORK_VERB.search(before))
+
+
 def is_topic(c: Candidate) -> bool:
-    """A topic word only, about a topic or in a professional role ("an essay on suicide", "as a nurse I see overdoses")."""
+    """A topic word only, about a topic or in a professional role ("an essay on suicide", "as a nurse I see overdoses",
+    "what are the signs of self-harm?", "lower overdose risk"); never the writer's own ("as a nurse I overdosed")."""
     s = c.s
     if c.category not in _TOPIC_CATEGORIES or not _TOPIC_WORDS_ONLY.match(c.matched):
         return False
@@ -341,22 +454,130 @@ def is_topic(c: Candidate) -> bool:
         r"\s*(?:prevention|awareness|rates?|hotline|line|survivors?)\b", s[c.end :]
     ):
         return True
-    return not _OWN_ACT.search(c.before_clause) and bool(
+    # v2: the writer's own state or act is never a topic, whatever their job ("as a nurse I overdosed")
+    if _writers_own(c):
+        return False
+    if not _OWN_ACT.search(c.before_clause) and bool(
         _PROFESSIONAL.search(c.sentence)
         or re.match(r"\s*(?:patients?|clients?|cases?|calls?|deaths?|victims?)\b", s[c.end :])
-    )
+    ):
+        return True
+    sentence = c.sentence
+    if _PURPOSE.search(sentence) or _WORK.search(sentence) or _TOPIC_COMPOUND.match(s, c.end):
+        return True
+    return bool(_TOPIC_QUESTION.match(sentence) and not _FIRST_PERSON_WORD.search(sentence))
 
 
 def is_past(c: Candidate) -> bool:
     """Recovered and in the past ("years ago I used to self-harm"), unless it is back ("...and lately again")."""
     # The phrase's own words never discount it ("I no longer want to live" is not recovered past).
     outside = c.s[c.sent_start : c.start] + " " + c.s[c.end : c.sent_end]
+    if _PRESENT_SELF.search(c.before_clause) or re.match(r"(?:want|wanna|need|feel|am|'m)\b", c.matched):
+        return False  # v2: "I'm 29 now and I want to die" is present, whatever else the sentence says
     return bool(_PAST_RECOVERED.search(outside)) and not _CURRENT_AGAIN.search(c.sentence)
 
 
 def is_accident(c: Candidate) -> bool:
     """ "I burned myself on the oven", "cut myself chopping onions"."""
     return c.category == SELF_HARM and bool(_ACCIDENT.match(c.s, c.end))
+
+
+@dataclass(frozen=True)
+class DiscountExamples:
+    """What a discount check must discount (`discounted`: nothing of the writer's own current risk is left) and
+    what it must never discount (`stays_risk`: a first-person current statement that only looks like it).
+    Checked for every check by trustrepair/safety/tests/test_discounts.py."""
+
+    discounted: tuple[str, ...]
+    stays_risk: tuple[str, ...]
+
+
+EXAMPLES: dict[str, DiscountExamples] = {
+    "someone_elses": DiscountExamples(
+        discounted=(
+            "my friend said she wanted to die",
+            "My client was scared of her landlord, so we called the tenancy service.",
+            "My flatmate is scared of her boyfriend and I've offered her our sofa.",
+        ),
+        stays_risk=(
+            "I'm terrified of him.",
+            "She's terrified of him and so am I.",
+            "He gets violent when he drinks.",
+            "she told me to kill myself and I think I will",
+        ),
+    ),
+    "idiom": DiscountExamples(
+        discounted=("My mum will kill me when she sees my room.", "I nearly killed myself laughing."),
+        stays_risk=("I want to die.",),
+    ),
+    "negated": DiscountExamples(
+        discounted=("I'm not suicidal, just really tired.", "He has never hit me."),
+        stays_risk=("I'm not okay, I want to die.", "I don't know why I want to die but I do."),
+    ),
+    "hypothetical": DiscountExamples(
+        discounted=(
+            "If I ever felt suicidal I would call my therapist.",
+            "If the suicidal thoughts ever came back, I'd book in with my psychiatrist.",
+            "Should the urge to cut ever come back, I'd ring my old counsellor.",
+            "Say I did feel suicidal one day, I'd want someone to sit with me.",
+            "Supposing the old urge to self-harm showed up, I'd text my sponsor.",
+            "If my partner ever hit me, that would be the end of us.",
+            "If I found myself searching for ways to die, I'd take it as a sign to ring a crisis line.",
+        ),
+        stays_risk=(
+            "If he ever finds out he'll kill me.",
+            "If I ever see him again I'd kill myself.",
+            "If the suicidal thoughts come back tonight I will kill myself.",
+            "If he ever hits me again I'm leaving.",
+            "Is it normal to feel suicidal every day?",
+            "Is it normal to want to overdose?",
+        ),
+    ),
+    "topic": DiscountExamples(
+        discounted=(
+            "I'm writing an essay on suicide prevention.",
+            "As a paramedic I see overdoses every week.",
+            "Paramedic life: two falls, one overdose and a cardiac arrest before lunch.",
+            "I'm a pharmacist and I do medication reviews to lower overdose risk in older people.",
+            "As a psychotherapist, I hear about self-harm weekly.",
+            "What are the stages of paracetamol overdose?",
+            "Is self-harm always linked to suicidal feelings?",
+            "For my course: what protective factors lower suicide risk in older adults?",
+            "How are overdoses treated in hospital, I'm writing a scene for my novel?",
+        ),
+        stays_risk=(
+            "I'm a nurse and I want to die.",
+            "I'm a nurse and I'm suicidal.",
+            "As a nurse I overdosed last week.",
+            "I've been having thoughts of suicide at work and had to lock myself in the toilets.",
+            "I'm writing my suicide note now.",
+            "Is it wrong that suicide feels like the only way out?",
+            "How do I stop feeling suicidal?",
+        ),
+    ),
+    "past": DiscountExamples(
+        discounted=(
+            "Years ago I used to self-harm but I haven't in a long time.",
+            "Three years clean from self-harm and proud of it.",
+            "Eleven years self-harm free.",
+            "I overdosed once when I was nineteen, I'm thirty-four now and really well.",
+            "When I was twenty I overdosed after a breakup; now I'm fifty and have a lovely life.",
+            "It's been two years since I last hurt myself and the urge isn't there any more.",
+            "I self-harmed through most of high school and it's well behind me.",
+        ),
+        stays_risk=(
+            "I used to self-harm and lately the urges are back.",
+            "I'm 29 now and I want to die.",
+            "I'm 14 and I want to kill myself because of what's happening at home.",
+            "Three years clean but tonight I want to cut again.",
+            "I was suicidal years ago and I still want to die.",
+        ),
+    ),
+    "accident": DiscountExamples(
+        discounted=("I burned myself on the oven tray.",),
+        stays_risk=("I burned myself on purpose last night.",),
+    ),
+}
 
 
 # In this order: the first that holds names the discount.

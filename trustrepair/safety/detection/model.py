@@ -31,7 +31,7 @@ from trustrepair.safety.detection.features import N_BUCKETS, features
 log = logging.getLogger(__name__)
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "crisis_model.json.gz"
-MODEL_SHA256 = "7ef89f5017f9c526cd4337ab072a1eacc3ec9fa9840f263139d27a6d19e72bc0"
+MODEL_SHA256 = "5ddaed81da44a266386a801246655f42b37010d4f0d7001d051eafd712e08048"
 # Where to read the weights from instead (tests point it at temporary copies); the hash stays pinned.
 PATH_ENV = "TRUSTREPAIR_CRISIS_MODEL"
 FORMAT = "trustrepair-crisis-lr/1"
