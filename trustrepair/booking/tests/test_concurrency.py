@@ -10,7 +10,6 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from trustrepair.accounts import services as account_services
-from trustrepair.accounts.models import User
 from trustrepair.booking import services
 from trustrepair.booking.models import Appointment
 from trustrepair.booking.tests.helpers import another_client, book, open_every_day, upcoming_slots
@@ -48,7 +47,7 @@ def run_in_threads(count, target):
 def test_twenty_clients_booking_one_slot_at_once_gives_exactly_one_booking(therapist_tess):
     schedule = open_every_day(therapist_tess)
     start = upcoming_slots(schedule)[0]
-    clients = [User.objects.create_user(email=f"client{i}@example.test") for i in range(THREADS)]
+    clients = [another_client(f"client{i}@example.test") for i in range(THREADS)]
 
     def attempt(i):
         try:
@@ -74,7 +73,7 @@ def test_twenty_clients_booking_one_slot_at_once_gives_exactly_one_booking(thera
 def test_twenty_clients_booking_overlapping_times_at_once_never_overlap(therapist_tess):
     schedule = open_every_day(therapist_tess, buffer_minutes=10)
     first = upcoming_slots(schedule, kind="session")[0]
-    clients = [User.objects.create_user(email=f"client{i}@example.test") for i in range(THREADS)]
+    clients = [another_client(f"client{i}@example.test") for i in range(THREADS)]
     # Everyone asks for a different start, each 5 minutes apart, all overlapping the first session.
     starts = [first + dt.timedelta(minutes=5 * i) for i in range(THREADS)]
 
