@@ -31,6 +31,8 @@ from trustrepair.directory.models import (
 from trustrepair.safety.services import screen_text
 
 Status = TherapistProfile.Status
+# What a staff decision about a profile's standing (verify, suspend, reinstate) writes, besides its own fields.
+STANDING_FIELDS = ["status", "staff_note", "suspended_for_cause", "suspension_reason", "is_listed", "updated_at"]
 PLAIN_FIELDS = (
     "name",
     "pronouns",
@@ -142,18 +144,7 @@ def verify_profile(staff: User, *, profile: TherapistProfile, tell: bool = True)
         profile.suspended_for_cause = False
         profile.suspension_reason = ""
         _refresh_derived(profile)
-        profile.save(
-            update_fields=[
-                "status",
-                "verified_at",
-                "verified_by",
-                "staff_note",
-                "suspended_for_cause",
-                "suspension_reason",
-                "is_listed",
-                "updated_at",
-            ]
-        )
+        profile.save(update_fields=[*STANDING_FIELDS, "verified_at", "verified_by"])
         _decide(staff, profile, StaffDecision.Action.VERIFIED, tell=tell)
     if tell:
         refresh_next_available(profiles=[profile])
@@ -191,16 +182,7 @@ def suspend_profile(
         profile.suspended_for_cause = for_cause
         profile.suspension_reason = reason.strip()[:500]
         _refresh_derived(profile)
-        profile.save(
-            update_fields=[
-                "status",
-                "staff_note",
-                "suspended_for_cause",
-                "suspension_reason",
-                "is_listed",
-                "updated_at",
-            ]
-        )
+        profile.save(update_fields=STANDING_FIELDS)
         _decide(staff, profile, StaffDecision.Action.SUSPENDED, reason)
         booking_services.withdraw_bookings(therapist=profile.user, include_confirmed=for_cause)
     return profile
@@ -216,16 +198,7 @@ def reinstate_profile(staff: User, *, profile: TherapistProfile, reason: str) ->
         profile.suspended_for_cause = False
         profile.suspension_reason = ""
         _refresh_derived(profile)
-        profile.save(
-            update_fields=[
-                "status",
-                "staff_note",
-                "suspended_for_cause",
-                "suspension_reason",
-                "is_listed",
-                "updated_at",
-            ]
-        )
+        profile.save(update_fields=STANDING_FIELDS)
         _decide(staff, profile, StaffDecision.Action.REINSTATED, reason)
     return profile
 
