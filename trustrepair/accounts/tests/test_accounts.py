@@ -127,6 +127,12 @@ def test_seed_demo_is_idempotent_and_hides_passwords_without_debug(db, settings)
     for who in ("alice", "bob", "tess", "sam"):
         assert User.objects.filter(email=f"{who}@demo.trustrepair.test").exists()
     assert "demo-trust-2026" not in out.getvalue()
+    # The demo client's Updates page is not empty: one notice read, one waiting (issue 9).
+    from trustrepair.notifications.models import Notice
+
+    alice = User.objects.get(email="alice@demo.trustrepair.test")
+    assert Notice.objects.filter(user=alice).count() == 2
+    assert Notice.objects.filter(user=alice, read_at__isnull=True).count() == 1
 
 
 def test_a_therapist_with_mfa_must_give_a_code_after_the_password(client, therapist_tess):
