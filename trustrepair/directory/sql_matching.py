@@ -41,8 +41,9 @@ class MD5(Func):
     output_field = CharField()
 
 
-def _int(value: int) -> Value:
-    return Value(int(value), output_field=BIG)
+def _int(value: int) -> Cast:
+    """An integer constant typed bigint, so products such as SCORE_SCALE × points never overflow int4."""
+    return Cast(Value(int(value)), BIG)
 
 
 def _float(value: float) -> Value:
@@ -72,7 +73,12 @@ def distance_m(request: matching.Request):
     half_dl = Radians(F("longitude") - _float(request.longitude)) / _float(2.0)
     a = Sin(half_dp) * Sin(half_dp) + _float(math.cos(p1)) * Cos(p2) * (Sin(half_dl) * Sin(half_dl))
     metres = _float(2 * matching.EARTH_RADIUS_M) * ASin(Least(Sqrt(a), _float(1.0)))
-    return Cast(Floor(ExpressionWrapper(metres, output_field=FLOAT)), BIG)
+    # No office, no distance (PostgreSQL's LEAST would otherwise turn a NULL into the 1.0 and half the globe).
+    return Case(
+        When(Q(latitude__isnull=True) | Q(longitude__isnull=True), then=Value(None, output_field=BIG)),
+        default=Cast(Floor(ExpressionWrapper(metres, output_field=FLOAT)), BIG),
+        output_field=BIG,
+    )
 
 
 def near_box(request: matching.Request) -> Q:
