@@ -1,8 +1,8 @@
 """Therapist matching: hard requirements, a preference score the person can read, a fair tie order.
 
-Pure Python, no Django: the database narrows the candidates (listed, accepting, format, language,
-bounding box), and this module decides, explains and orders. The same functions run over every row
-in the naive comparison of bench/match.py, so both paths rank identically.
+Pure Python, no Django. The app ranks in the database (sql_matching.py, the same rules in SQL) and uses this
+module to explain the 20 it shows; bench/naive_match.py runs it over every row as the baseline. Tests check
+that both give the same therapists, order and integer scores.
 
 Score: each factor that the person expressed a preference for contributes `points` out of `maximum`, both
 integers (a weight point is UNIT units); the score is SCORE_SCALE × Σpoints // Σmaximum, an integer within
