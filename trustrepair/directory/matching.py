@@ -140,9 +140,18 @@ class Request:
 @dataclass(frozen=True)
 class Factor:
     name: str
-    points: int
+    points: int  # in UNITs
     maximum: int
     explanation: str
+
+    @property
+    def shown_points(self) -> float:
+        """Points on the people's scale (a weight point each), for the breakdown table."""
+        return self.points / UNIT
+
+    @property
+    def shown_maximum(self) -> float:
+        return self.maximum / UNIT
 
 
 @dataclass(frozen=True)

@@ -151,3 +151,13 @@ def test_distance_in_sql_is_the_python_distance_in_whole_metres(directory):
         assert p.distance_m == matching.distance_m(LEEDS[0], LEEDS[1], p.latitude, p.longitude)
         checked += 1
     assert checked > 20
+
+
+def test_the_results_page_shows_points_on_the_people_scale(client, directory):
+    from django.urls import reverse
+
+    page = client.get(
+        reverse("directory:find"), {"format": "individual", "mode": "online", "where": "US-NY", "budget": "80"}
+    ).text
+    assert "Fit: " in page and " out of 100" in page
+    assert " of 20</td>" in page and "of 200000" not in page
