@@ -140,7 +140,7 @@ def percentile(values: list[float], pct: float) -> float:
 # ---- worker: one backend, one N ------------------------------------------------------------------
 
 
-def worker(n: int, runs: int, naive_runs: int) -> dict:
+def worker(n: int, runs: int, naive_runs: int, reuse: bool = False) -> dict:
     import django
 
     django.setup()
@@ -155,7 +155,8 @@ def worker(n: int, runs: int, naive_runs: int) -> dict:
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    seeding.seed_therapists(n, email_prefix="bench", seed=42, batch_size=5000)
+    if not (reuse and TherapistProfile.objects.count() == n):
+        seeding.seed_therapists(n, email_prefix="bench", seed=42, batch_size=5000)
     seed_s = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -238,22 +239,24 @@ def pg_admin(base_url: str, bench_db: str) -> None:
         conn.execute(f'CREATE DATABASE "{bench_db}"')
 
 
-def run_one(backend: str, n: int, runs: int, naive_runs: int, pg_db: str = "bench_match") -> dict:
+def run_one(backend: str, n: int, runs: int, naive_runs: int, pg_db: str = "bench_match", reuse=False) -> dict:
     env = dict(os.environ, TRUSTREPAIR_LOCAL="1", DJANGO_SETTINGS_MODULE="trustrepair.settings")
     if backend == "sqlite":
         folder = ROOT / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"match-{n}.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm") if not reuse else ():
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         env["DATABASE_URL"] = f"sqlite:///{path}"
     else:
         base = os.environ.get("BENCH_PG_URL") or DEFAULT_PG
         parts = urlsplit(base)
         bench_db = pg_db
-        pg_admin(base, bench_db)
+        if not reuse:
+            pg_admin(base, bench_db)
         env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + bench_db))
     cmd = [sys.executable, __file__, "--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
+    cmd += ["--reuse"] if reuse else []
     done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -272,12 +275,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=40, help="timed matches per class on the SQL path")
     parser.add_argument("--naive-runs", type=int, default=0, help="timed naive matches per class (default: scaled)")
     parser.add_argument("--pg-db", default="bench_match", help="PostgreSQL database to (re)create for the bench")
+    parser.add_argument("--reuse", action="store_true", help="measure the databases of the last run (no reseeding)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
         sys.path.insert(0, str(ROOT))
-        print(json.dumps(worker(args.worker, args.runs, args.naive_runs)))
+        print(json.dumps(worker(args.worker, args.runs, args.naive_runs, args.reuse)))
         return
 
     header = (
@@ -292,7 +296,7 @@ def main() -> None:
     for backend in args.backends:
         for n in args.sizes:
             naive_runs = args.naive_runs or (args.runs // 2 if n <= 10000 else 6)
-            r = run_one(backend, n, args.runs, naive_runs, args.pg_db)
+            r = run_one(backend, n, args.runs, naive_runs, args.pg_db, args.reuse)
             for name, c in r["classes"].items():
                 ratio = c["naive_p95"] / c["sql_p95"] if c["sql_p95"] else float("nan")
                 read = f"{c['rows_read']}/{c['rows_read_max']}" if c["rows_read"] is not None else "-"
