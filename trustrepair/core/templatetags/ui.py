@@ -133,3 +133,11 @@ def call_links(text, autoescape=True):
     return mark_safe(  # noqa: S308 -- escaped above; links built from digits only
         CALL_NUMBER.sub(lambda m: f'{m.group(1)}<a href="tel:{_tel(m.group(2))}">{m.group(2)}</a>', str(escaped))
     )
+
+
+@register.filter
+def has_password_field(form) -> bool:
+    """Whether the form has a password input, which the browser is sent back empty after an error."""
+    from django.forms import PasswordInput
+
+    return any(isinstance(field.widget, PasswordInput) for field in form.fields.values())
