@@ -81,6 +81,17 @@ class SignupDetailsForm(forms.Form):
     def clean_contact(self) -> str:
         return self.cleaned_data.get("contact") or User.Contact.NEUTRAL_EMAIL
 
+    def clean(self):
+        """allauth compares the two passwords only when the first one is acceptable; a person who typed a short
+        password and then a different one heard only "too short" (issue 11). Compare what was typed."""
+        cleaned = super().clean()
+        if "password1" in self.fields and "password2" in self.fields:
+            first = self.data.get(self.add_prefix("password1"), "")
+            second = self.data.get(self.add_prefix("password2"), "")
+            if first and second and first != second and "password2" not in self.errors:
+                self.add_error("password2", "The two passwords are not the same. Please type the same one twice.")
+        return cleaned
+
     def signup(self, request, user):
         country, subdivision = places.split(self.cleaned_data["place"])
         services.complete_signup(
