@@ -12,6 +12,7 @@ from trustrepair.exercises.models import (
     CommunicationScript,
     CoreBelief,
     CustomDistortion,
+    DailyCheckIn,
     EvidenceBrick,
     FearPrediction,
     JournalEntry,
@@ -24,6 +25,7 @@ from trustrepair.exercises.models import (
     TrustEvent,
 )
 from trustrepair.exercises.scripts import DEFAULT_NOT_RESPONSIBLE
+from trustrepair.exercises.widgets import ChipsMultiple, ChipsSingle, Slider
 
 
 def _area(rows: int = 3):
@@ -398,3 +400,67 @@ class CommunicationScriptForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.initial.setdefault("not_responsible", DEFAULT_NOT_RESPONSIBLE)
+
+
+# ---- the daily check-in and the practice reminder (issue 11) ------------------------------------------
+
+MAX_MOODS = 3
+
+
+class DailyCheckInForm(forms.Form):
+    moods = forms.MultipleChoiceField(
+        label="How are you feeling?",
+        choices=DailyCheckIn.Mood.choices,
+        widget=ChipsMultiple(max_choices=3),
+        required=False,
+        help_text="Up to three.",
+    )
+    trust = forms.IntegerField(
+        label="How much I trusted people today",
+        min_value=0,
+        max_value=10,
+        initial=5,
+        widget=Slider(low_label="not at all", high_label="completely"),
+    )
+    urge = forms.ChoiceField(
+        label="My strongest urge today", choices=DailyCheckIn.Urge.choices, widget=ChipsSingle, initial="none"
+    )
+    urge_strength = forms.IntegerField(
+        label="How strong the urge was",
+        min_value=0,
+        max_value=10,
+        initial=0,
+        widget=Slider(low_label="barely", high_label="overwhelming"),
+    )
+    note = forms.CharField(
+        label="A note (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only you see it. Up to 500 characters.",
+    )
+
+    def clean_moods(self):
+        moods = self.cleaned_data["moods"]
+        if len(moods) > MAX_MOODS:
+            raise forms.ValidationError("Choose up to three; the ones that fit best.")
+        return moods
+
+    def clean(self):
+        data = super().clean()
+        if data.get("urge") == DailyCheckIn.Urge.NONE and "urge_strength" in data:
+            data["urge_strength"] = 0
+        return data
+
+
+class ReminderForm(forms.Form):
+    remind = forms.BooleanField(label="Remind me once a day to check in", required=False)
+    remind_at = forms.TimeField(
+        label="At", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("remind") and data.get("remind_at") is None and not self.has_error("remind_at"):
+            self.add_error("remind_at", "Choose the time you would like the reminder.")
+        return data

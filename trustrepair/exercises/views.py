@@ -439,3 +439,69 @@ def timer(request, slug):
     if found is None:
         raise Http404("No such exercise.")
     return render(request, "exercises/timers/timer.html", {"timer": found})
+
+
+# ---- Today: the daily check-in, one suggested tool, a kind welcome back (issue 11) -----------------------
+def today_context(request) -> dict:
+    """What Today shows a client or partner; core's home page renders it (core.views.home)."""
+    from trustrepair.exercises.today import is_welcome_back, local_today, suggest
+
+    user = request.user
+    today = local_today(user)
+    previous_use = services.note_use(user, today=today)
+    check_in = selectors.check_in_on(user, today)
+    changing = request.GET.get("change") == "1"
+    form = None
+    if check_in is None or changing:
+        initial = {}
+        if check_in is not None:
+            initial = {f: getattr(check_in, f) for f in ("moods", "trust", "urge", "urge_strength", "note")}
+        form = forms.DailyCheckInForm(initial=initial)
+    return {
+        "check_in": check_in,
+        "check_in_form": form,
+        "welcome_back": is_welcome_back(previous_use, today),
+        "suggestion": suggest(selectors.recent_check_ins(user, today=today)),
+        "rhythm": services.rhythm_for(user),
+    }
+
+
+@member_required
+@require_POST
+def check_in(request):
+    from trustrepair.exercises.today import local_today
+
+    form = forms.DailyCheckInForm(request.POST)
+    if form.is_valid():
+        services.save_check_in(request.user, day=local_today(request.user), **form.cleaned_data)
+        messages.success(request, "Thank you for checking in.")
+        return redirect("core:home")
+    from trustrepair.core.views import dashboard_sections
+
+    context = {**today_context(request), "check_in_form": form, "sections": dashboard_sections(request.user)}
+    return render(request, "exercises/today.html", context, status=400)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def reminder(request):
+    from trustrepair.accounts.services import has_reminder_consent
+
+    rhythm = services.rhythm_for(request.user)
+    initial = {"remind": rhythm.remind, "remind_at": rhythm.remind_at}
+    form = forms.ReminderForm(_posted(request), initial=initial)
+    consent = has_reminder_consent(request.user)
+    if request.method == "POST" and form.is_valid():
+        services.set_reminder(
+            request.user, remind=form.cleaned_data["remind"], remind_at=form.cleaned_data["remind_at"]
+        )
+        if form.cleaned_data["remind"] and not consent:
+            from trustrepair.accounts.models import ConsentRecord
+            from trustrepair.accounts.services import grant_consent
+
+            grant_consent(request.user, kind=ConsentRecord.Kind.EMAIL_REMINDERS)
+        messages.success(
+            request, "Your reminder is set." if form.cleaned_data["remind"] else "No daily reminder: nothing will come."
+        )
+        return redirect("core:home")
+    return render(request, "exercises/reminder.html", {"form": form, "consent": consent, "rhythm": rhythm})
