@@ -41,6 +41,8 @@ def home(request):
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
     if _uses_today(request.user):
+        if request.user.needs_onboarding:
+            return redirect("accounts:welcome")
         from trustrepair.exercises.views import today_context
 
         context = {**today_context(request), "sections": dashboard_sections(request.user)}

@@ -43,6 +43,7 @@ def about(request, instrument_id):
 def take(request, instrument_id):
     instrument = selectors.instrument_or_404(instrument_id, must_be_complete=True)
     form = AnswersForm(request.POST or None, instrument=instrument)
+    first_run = request.GET.get("next") == "welcome" and instrument_id == "trust_signs"
     if request.method == "POST" and form.is_valid():
         try:
             administration = services.submit_answers(
@@ -51,10 +52,11 @@ def take(request, instrument_id):
         except services.AnswerErrors as exc:
             form.add_answer_errors(exc.errors)
         else:
+            if first_run:  # the self-check inside the first run goes on to the plan (issue 11)
+                return redirect("accounts:welcome_plan")
             return redirect(administration)
-    return render(
-        request, "measures/take.html", {"instrument": instrument, "form": form}, status=400 if form.errors else 200
-    )
+    context = {"instrument": instrument, "form": form, "first_run": first_run}
+    return render(request, "measures/take.html", context, status=400 if form.errors else 200)
 
 
 def _result_context(user, administration):
