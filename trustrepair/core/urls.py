@@ -5,6 +5,7 @@ from trustrepair.core import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("styleguide/", views.styleguide, name="styleguide"),
     path("terms/", views.terms, name="terms"),
     path("leave/", views.quick_exit, name="quick_exit"),
     path("privacy/", views.privacy_notice, name="privacy"),

@@ -65,6 +65,38 @@ def dashboard_sections(user) -> list[dict]:
 
 
 @public
+def styleguide(request):
+    """The design system on one page (issue 11): every token and component. Public: it shows no one's data."""
+    from trustrepair.core.templatetags.ui import ICONS
+
+    tokens = {
+        "colours": [
+            "bg",
+            "surface",
+            "surface-2",
+            "text",
+            "muted",
+            "border",
+            "accent",
+            "accent-soft",
+            "focus",
+            "ok",
+            "ok-soft",
+            "warn",
+            "warn-soft",
+            "danger",
+            "crisis-bg",
+            "crisis-text",
+        ],
+        "type": ["text-xs", "text-sm", "text-md", "text-lg", "text-xl", "text-2xl", "text-3xl"],
+        "space": ["space-1", "space-2", "space-3", "space-4", "space-5", "space-6", "space-7"],
+        "radius": ["radius-sm", "radius", "radius-lg", "radius-pill"],
+    }
+    bands = [(0, 4, "minimal"), (5, 9, "mild"), (10, 14, "moderate"), (15, 19, "moderately severe"), (20, 27, "severe")]
+    return render(request, "core/styleguide.html", {"tokens": tokens, "icons": sorted(ICONS), "bands": bands})
+
+
+@public
 def terms(request):
     return render(request, "core/terms.html")
 

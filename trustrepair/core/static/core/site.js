@@ -11,3 +11,16 @@ if (summary) summary.focus();
 window.addEventListener("pageshow", (event) => {
   if (event.persisted && document.body.hasAttribute("data-signed-in")) window.location.reload();
 });
+
+// Sliders (design system): an <output for="id"> beside a range input shows its value as it moves. The input
+// itself announces its value to screen readers; aria-valuetext is set when the slider names its scale.
+for (const range of document.querySelectorAll('input[type="range"]')) {
+  const output = range.id ? document.querySelector(`output[for~="${CSS.escape(range.id)}"]`) : null;
+  const unit = range.dataset.valuetext;
+  const update = () => {
+    if (output) output.value = range.value;
+    if (unit) range.setAttribute("aria-valuetext", `${range.value} ${unit}`);
+  };
+  range.addEventListener("input", update);
+  update();
+}

@@ -1,0 +1,122 @@
+"""The one place that says where each role can go (issue 11, item 2).
+
+At most five primary destinations per role (a test holds this), each with its own home wording. Everything
+else lives under "More", a <details> disclosure that works without JavaScript and with keyboard and screen
+reader. base.html renders what `navigation_for` returns; no template lists links of its own.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+MAX_PRIMARY = 5
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url_name: str
+    icon: str
+    sections: tuple[str, ...] = ()  # resolver app_names (or "app:url_name") that mark this link current
+    exact: bool = False  # current only on exactly this URL
+
+
+# Primary destinations per role. "More" is always last and is not a link but the disclosure of SECONDARY.
+PRIMARY: dict[str, tuple[Link, ...]] = {
+    "client": (
+        Link("Today", "core:home", "today", exact=True),
+        Link("Program", "program:overview", "program", ("program",)),
+        Link("Tools", "exercises:index", "tools", ("exercises",)),
+        Link("Progress", "program:insights", "progress", ("program:insights", "measures")),
+    ),
+    "therapist": (
+        Link("Practice", "core:home", "home", exact=True),
+        Link("Appointments", "booking:therapist_appointments", "calendar", ("booking",)),
+        Link("Your listing", "directory:my_profile", "user", ("directory",)),
+    ),
+    "staff": (
+        Link("Overview", "core:home", "home", exact=True),
+        Link("Review queue", "directory:staff_queue", "shield", ("directory",)),
+    ),
+    "anonymous": (
+        Link("Learn", "learn:index", "program", ("learn",)),
+        Link("Therapists", "directory:list", "user", ("directory",)),
+        Link("Sign in", "account_login", "arrow", exact=True),
+        Link("Create account", "account_signup", "plus", exact=True),
+    ),
+}
+PRIMARY["partner"] = PRIMARY["client"]
+
+SECONDARY: dict[str, tuple[Link, ...]] = {
+    "client": (
+        Link("Check-ins", "measures:index", "progress", ("measures",)),
+        Link("Find a therapist", "directory:find", "user", ("directory",)),
+        Link("Appointments", "booking:mine", "calendar", ("booking",)),
+        Link("Learn", "learn:index", "program", ("learn",)),
+        Link("Updates", "notifications:updates", "bell", ("notifications",)),
+        Link("Your data", "core:my_data", "download"),
+        Link("Profile", "accounts:profile", "user"),
+    ),
+    "therapist": (
+        Link("Availability", "booking:availability", "calendar"),
+        Link("Learn", "learn:index", "program", ("learn",)),
+        Link("Updates", "notifications:updates", "bell", ("notifications",)),
+        Link("Your data", "core:my_data", "download"),
+        Link("Profile", "accounts:profile", "user"),
+    ),
+    "staff": (
+        Link("Therapists", "directory:staff_therapists", "user"),
+        Link("Learn", "learn:index", "program", ("learn",)),
+        Link("Updates", "notifications:updates", "bell", ("notifications",)),
+        Link("Your data", "core:my_data", "download"),
+        Link("Profile", "accounts:profile", "user"),
+    ),
+    "anonymous": (),
+}
+SECONDARY["partner"] = SECONDARY["client"]
+
+
+def role_of(user) -> str:
+    if user is None or not user.is_authenticated:
+        return "anonymous"
+    role = getattr(user, "role", "") or "client"
+    return role if role in PRIMARY else "client"
+
+
+def _is_current(link: Link, request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    url = reverse(link.url_name)
+    if link.exact:
+        return request.path == url
+    if match is None:
+        return False
+    full = f"{match.app_name}:{match.url_name}"
+    return any(s == match.app_name or s == full for s in link.sections) or request.path == url
+
+
+def _items(links, request) -> list[dict]:
+    return [
+        {"label": link.label, "url": reverse(link.url_name), "icon": link.icon, "current": _is_current(link, request)}
+        for link in links
+    ]
+
+
+def navigation_for(request) -> dict:
+    """{'primary': [...], 'more': [...] } for this request's person; 'more' empty means no More menu."""
+    role = role_of(getattr(request, "user", None))
+    primary = _items(PRIMARY[role], request)
+    # A more specific section wins: on /program/insights/ "Progress" is current, not "Program".
+    current = [item for item in primary if item["current"]]
+    if len(current) > 1:
+        for item in current[:-1]:
+            item["current"] = False
+    more = _items(SECONDARY[role], request)
+    if any(item["current"] for item in primary):
+        for item in more:
+            item["current"] = item["current"] and item["url"] == request.path
+    return {"role": role, "primary": primary, "more": more}
+
+
+def primary_count(role: str) -> int:
+    """Primary destinations a role sees, counting the "More" menu as one."""
+    return len(PRIMARY[role]) + (1 if SECONDARY[role] else 0)
