@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from trustrepair.core.access import member_required
-from trustrepair.exercises import charts, distortions, forms, selectors, services
+from trustrepair.exercises import charts, distortions, forms, selectors, services, summaries
 from trustrepair.exercises.models import FearPrediction, JournalEntry, NeedStatement, SelfPromise
 from trustrepair.exercises.scripts import compose
 from trustrepair.exercises.timers import TIMERS
@@ -41,7 +41,12 @@ def _detail_context(tool, user, entry) -> dict:
     if tool.key == "core_belief":
         return {"rating_form": forms.BeliefRatingForm(), "chart": _belief_chart(entry)}
     if tool.key == "thought_record":
-        return {"built_in": distortions.named(entry.distortions)}
+        emotions = list(entry.emotions.all())
+        return {
+            "built_in": distortions.named(entry.distortions),
+            "change": summaries.emotion_change(emotions) if entry.is_complete else "",
+            "eased": summaries.eased(emotions),
+        }
     if tool.key == "ladder_step":
         return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
@@ -172,7 +177,17 @@ THOUGHT_STEPS = (
 LAST_STEP = len(THOUGHT_STEPS)
 
 
+def _focus_first_field(form) -> None:
+    """Each step opens with the cursor in its first field (issue 11), unless errors are shown: then the
+    error summary takes the focus (core/site.js)."""
+    if not form.is_bound:
+        first = next(iter(form.fields.values()), None)
+        if first is not None:
+            first.widget.attrs["autofocus"] = True
+
+
 def _thought_step_page(request, form, step, record=None):
+    _focus_first_field(form)
     return render(
         request,
         "exercises/thought_record_step.html",
