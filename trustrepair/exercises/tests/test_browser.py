@@ -209,3 +209,15 @@ def test_every_tools_page_has_no_serious_accessibility_violations(page, client, 
     if violations := axe_violations(page):
         found["trust_event_new with errors"] = violations
     assert found == {}
+
+
+def test_a_thought_record_takes_at_most_40_key_presses_on_a_phone(page, client, client_alice, live_server):
+    """Issue 11: from the first field to finished, keyboard only, at 320 px (bench/keypresses.py counts)."""
+    from bench.keypresses import measure
+
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in(page, client, client_alice, live_server)
+    result = measure(page)
+    assert result["finished"], result
+    assert result["key_presses"] <= 40, result
+    assert result["last_page_overflow_px"] <= 0, result
