@@ -73,6 +73,7 @@ def test_sign_up_verify_sign_in_read_export_and_erase(page, live_server, setting
     assert "Welcome, River" in page.content()
 
     # Sign out and back in
+    page.locator(".nav-more > summary").press("Enter")  # "More", a disclosure in the main navigation
     page.get_by_role("button", name="Sign out").press("Enter")
     page.goto("/accounts/login/")
     accessible(page)

@@ -1,10 +1,22 @@
 from django import forms
+from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from trustrepair.accounts import services
 from trustrepair.accounts.models import User
 from trustrepair.accounts.zones import ZoneField
 from trustrepair.core import places
 from trustrepair.core.forms import NameField
+
+
+def _html_with_urls(text: str, *url_names: str) -> str:
+    return format_html(text, *(reverse(name) for name in url_names))
+
+
+# A label with links (issue 11: consent labels link to what they agree to), built when rendered.
+lazy_html = lazy(_html_with_urls, SafeString)
 
 SIGNUP_ROLES = [
     (User.Role.CLIENT, "I want to work on my own trust"),
@@ -52,12 +64,21 @@ class SignupDetailsForm(forms.Form):
         },
     )
     agree_terms = forms.BooleanField(
-        label="I have read and agree to the terms of use and the privacy notice.",
+        label=lazy_html(
+            'I have read and agree to the <a href="{}" target="_blank" rel="noopener">terms of use</a> and the '
+            '<a href="{}" target="_blank" rel="noopener">privacy notice</a>.',
+            "core:terms",
+            "core:privacy",
+        ),
         error_messages={"required": "Please agree to the terms to create an account."},
     )
     agree_health_data = forms.BooleanField(
-        label="I agree that TrustRepair stores what I write about my feelings and relationships, encrypted, "
-        "to show it back to me. I can download or erase it at any time.",
+        label=lazy_html(
+            "I agree that TrustRepair stores what I write about my feelings and relationships, encrypted, "
+            'to show it back to me. I can <a href="{}" target="_blank" rel="noopener">download or erase it</a> at any '
+            "time.",
+            "core:privacy",
+        ),
         error_messages={"required": "We need this agreement to store what you write."},
     )
 
@@ -72,6 +93,17 @@ class SignupDetailsForm(forms.Form):
 
     def clean_contact(self) -> str:
         return self.cleaned_data.get("contact") or User.Contact.NEUTRAL_EMAIL
+
+    def clean(self):
+        """allauth compares the two passwords only when the first one is acceptable; a person who typed a short
+        password and then a different one heard only "too short" (issue 11). Compare what was typed."""
+        cleaned = super().clean()
+        if "password1" in self.fields and "password2" in self.fields:
+            first = self.data.get(self.add_prefix("password1"), "")
+            second = self.data.get(self.add_prefix("password2"), "")
+            if first and second and first != second and "password2" not in self.errors:
+                self.add_error("password2", "The two passwords are not the same. Please type the same one twice.")
+        return cleaned
 
     def signup(self, request, user):
         country, subdivision = places.split(self.cleaned_data["place"])

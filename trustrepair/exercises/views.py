@@ -11,8 +11,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from trustrepair.core import charts
 from trustrepair.core.access import member_required
-from trustrepair.exercises import charts, distortions, forms, selectors, services, summaries
+from trustrepair.exercises import distortions, forms, selectors, services, summaries
 from trustrepair.exercises.models import FearPrediction, JournalEntry, NeedStatement, SelfPromise
 from trustrepair.exercises.scripts import compose
 from trustrepair.exercises.timers import TIMERS
@@ -56,7 +57,7 @@ def _detail_context(tool, user, entry) -> dict:
 
 def _belief_chart(belief):
     strengths = [r.strength for r in belief.ratings.all()]
-    return charts.line(strengths) if len(strengths) > 1 else None
+    return charts.sparkline(strengths) if len(strengths) > 1 else None
 
 
 def make_list(tool):

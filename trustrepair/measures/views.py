@@ -7,8 +7,9 @@ from django.views.decorators.http import require_POST
 
 from trustrepair.accounts.models import ConsentRecord
 from trustrepair.accounts.services import grant_consent, has_reminder_consent
+from trustrepair.core import charts
 from trustrepair.core.access import login_required, member_required
-from trustrepair.measures import charts, fhir, registry, scoring, selectors, services
+from trustrepair.measures import fhir, registry, scoring, selectors, services
 from trustrepair.measures.forms import AnswersForm, ScheduleForm
 
 
@@ -183,7 +184,7 @@ def _series(instrument, administrations, key, title):
     description += f"first {rows[0]['value']:g}, latest {rows[-1]['value']:g}, on a scale of {y_min:g} to {y_max:g}."
     if band:
         description += f" The shaded band runs from {band[0]:.2f} to {band[1]:.2f}: changes inside it are not reliable."
-    svg = charts.line_chart(
+    svg = charts.history_chart(
         [charts.Point(r["date"], r["value"]) for r in rows],
         y_min=y_min,
         y_max=y_max,
@@ -196,7 +197,7 @@ def _series(instrument, administrations, key, title):
     return {
         "key": key,
         "title": title,
-        "svg": mark_safe(svg),  # noqa: S308 - charts.line_chart escapes every text it draws
+        "svg": mark_safe(svg),  # noqa: S308 - charts.history_chart escapes every text it draws
         "rows": rows,
         "band": band,
         "cutoff": cutoff,

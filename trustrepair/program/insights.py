@@ -10,10 +10,10 @@ import datetime
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from trustrepair.core.charts import Chart, Series, bar_chart, line_chart
 from trustrepair.exercises import selectors as tools
 from trustrepair.exercises.models import LadderAttempt, TriggerLog
 from trustrepair.program import insight_figures as figures
-from trustrepair.program.charts import Chart, Series, bar_chart, line_chart
 
 
 def _local_date(moment: datetime.datetime) -> datetime.date:

@@ -4,8 +4,10 @@ The icon set is drawn for TrustRepair: 24×24 strokes in currentColor, round cap
 the colour of its text in both colour schemes. Icons are decorative (aria-hidden) unless given a `label`.
 """
 
+import re
+
 from django import template
-from django.utils.html import format_html, mark_safe
+from django.utils.html import conditional_escape, format_html, mark_safe
 
 from trustrepair.core.navigation import navigation_for
 
@@ -99,3 +101,43 @@ def nav(context):
     data["csrf_token"] = context.get("csrf_token")
     data["user"] = context.get("user")
     return data
+
+
+PHONE = re.compile(r"(?<![\w/.@+-])(\+?\d[\d \-().]{4,18}\d)(?![\w/@-])")
+CALL_NUMBER = re.compile(r"(\bcall\b[^.\d<]{0,15})(\+?\d[\d \-]*\d|\d)", re.I)
+
+
+def _tel(number: str) -> str:
+    return ("+" if number.startswith("+") else "") + re.sub(r"\D", "", number)
+
+
+@register.filter(needs_autoescape=True)
+def phone_links(text, autoescape=True):
+    """Free text with each phone number (six digits or more) made a tel: link, so a phone can call it in one
+    tap (issue 11). The text is escaped first; only the links are markup."""
+    escaped = conditional_escape(text) if autoescape else str(text)
+
+    def link(match):
+        number = match.group(1)
+        if len(re.sub(r"\D", "", number)) < 6:
+            return number
+        return f'<a href="tel:{_tel(number)}">{number}</a>'
+
+    return mark_safe(PHONE.sub(link, str(escaped)))  # noqa: S308 -- escaped above; links built from digits only
+
+
+@register.filter(needs_autoescape=True)
+def call_links(text, autoescape=True):
+    """Directory text such as "Call 116 123, free" with the number after "call" made a tel: link."""
+    escaped = conditional_escape(text) if autoescape else str(text)
+    return mark_safe(  # noqa: S308 -- escaped above; links built from digits only
+        CALL_NUMBER.sub(lambda m: f'{m.group(1)}<a href="tel:{_tel(m.group(2))}">{m.group(2)}</a>', str(escaped))
+    )
+
+
+@register.filter
+def has_password_field(form) -> bool:
+    """Whether the form has a password input, which the browser is sent back empty after an error."""
+    from django.forms import PasswordInput
+
+    return any(isinstance(field.widget, PasswordInput) for field in form.fields.values())

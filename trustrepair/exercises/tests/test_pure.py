@@ -100,16 +100,16 @@ def test_built_in_thinking_traps_have_unique_slugs_and_plain_explanations():
 
 
 def test_a_line_chart_puts_high_values_near_the_top_and_spreads_points_evenly():
-    from trustrepair.exercises import charts
+    from trustrepair.core import charts
 
-    chart = charts.line([100, 50, 0], width=120, height=120, pad=10)
+    chart = charts.sparkline([100, 50, 0], width=120, height=120, pad=10)
     assert [d[:2] for d in chart.dots] == [(10.0, 10.0), (60.0, 60.0), (110.0, 110.0)]
     assert chart.points == "10.0,10.0 60.0,60.0 110.0,110.0"
 
 
 @given(st.lists(st.integers(-50, 150), min_size=1, max_size=60))
 def test_every_point_stays_inside_the_chart(values):
-    from trustrepair.exercises import charts
+    from trustrepair.core import charts
 
-    chart = charts.line(values)
+    chart = charts.sparkline(values)
     assert all(0 <= x <= chart.width and 0 <= y <= chart.height for x, y, _ in chart.dots)

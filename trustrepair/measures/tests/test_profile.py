@@ -92,3 +92,15 @@ def test_a_completed_attachment_scale_feeds_the_profile(client_alice, tmp_path, 
     finally:
         settings.MEASURES_EXTRA_DIR = ""
         registry.clear_cache()
+
+
+def test_each_kind_of_therapy_is_named_once_with_a_way_to_find_therapists(client, client_alice):
+    take(client_alice, "causes", {"partner_infidelity": 1, "fear_thoughts": 1, "early_neglect": 1})
+    take(client_alice, "trust_signs", [3] * 13)
+    client.force_login(client_alice)
+    body = client.get(reverse("measures:profile")).content.decode()
+    profile = selectors.trust_profile_for(client_alice)
+    for therapy in profile.therapies:
+        assert body.count(f"<h3>{therapy['name']}</h3>") == 1
+    assert body.count("Find therapists for this") == len(profile.therapies) >= 1
+    assert reverse("directory:find") in body

@@ -74,7 +74,8 @@ def test_the_navigation_counts_unread_updates_and_opening_them_reads_them(client
     tell(client_alice)
     client.force_login(client_alice)
     home = client.get("/").content.decode()
-    assert re.search(r"Updates <span class=\"badge\">2<", home)
+    assert re.search(r"Updates</span> <span class=\"badge\">2<", home)  # in the More menu
+    assert re.search(r"More</span> <span class=\"badge\">2<", home)  # and on More itself, while it is closed
     client.get(reverse("notifications:updates"))
     assert 'class="badge"' not in client.get("/").content.decode()
     assert not Notice.objects.filter(user=client_alice, read_at__isnull=True).exists()

@@ -24,3 +24,15 @@ for (const range of document.querySelectorAll('input[type="range"]')) {
   range.addEventListener("input", update);
   update();
 }
+
+// Tables become lists on narrow screens (site.css): each cell without a data-label takes its column header's
+// words, so a value is never shown without what it means.
+for (const table of document.querySelectorAll("table:not(.keep-table)")) {
+  const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+  if (!headers.length) continue;
+  for (const row of table.querySelectorAll("tbody tr")) {
+    [...row.children].forEach((cell, i) => {
+      if (cell.tagName === "TD" && !cell.hasAttribute("data-label") && headers[i]) cell.dataset.label = headers[i];
+    });
+  }
+}

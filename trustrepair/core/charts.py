@@ -1,4 +1,10 @@
-"""Server-rendered SVG charts, each with the table of its numbers. Pure: no Django, usable by any app.
+"""The one chart module (issue 11, item 7): server-rendered SVG, each chart with a <title>, a <desc> and the
+table or list of its numbers beside it. Pure: no Django. Counts get integer axes.
+
+- `bar_chart`, `line_chart`: the insights page (program/insights.py): series over weeks, with a sentence.
+- `history_chart`: one questionnaire's scores over time (measures), with the reliable-change band and cut-off.
+- `sparkline`: a small line for a tool's own page (exercises), e.g. how strongly a belief is held.
+
 
     chart = bar_chart(key="urges", title="Urges per week", labels=["3 Nov", ...],
                       series=[Series("Rode out", (3, 4, ...)), Series("Acted on", (2, 1, ...))],
@@ -102,7 +108,8 @@ def _frame(key: str, title: str, sentence: str, top: float, labels, *, body: str
         f'<title id="{key}-title">{escape(title)}</title>',
         f'<desc id="{key}-desc">{escape(sentence)} The numbers are in the table below.</desc>',
     ]
-    for fraction in (0, 0.5, 1):
+    # Axis labels are whole numbers: counts are never drawn as 2.5 of something.
+    for fraction in (0, 0.5, 1) if float(top * 0.5).is_integer() else (0, 1):
         y = base - fraction * plot_h
         parts.append(
             f'<line class="chart-axis" x1="{MARGIN_LEFT}" y1="{y:.1f}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y:.1f}" '
@@ -237,3 +244,116 @@ def line_chart(
         series_names=tuple(s.name for s in series),
         is_empty=not any(v is not None for s in series for v in s.values),
     )
+
+
+# --- history_chart: one questionnaire over time (was measures/charts.py) ---
+H_WIDTH, H_HEIGHT = 640, 260
+H_LEFT, H_RIGHT, H_TOP, H_BOTTOM = 48, 16, 16, 40
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str  # e.g. "3 Nov"
+    value: float
+
+
+def _fmt_score(value: float) -> str:
+    return f"{value:g}" if float(value).is_integer() else f"{value:.2f}"
+
+
+def history_chart(
+    points: list[Point],
+    *,
+    y_min: float,
+    y_max: float,
+    title: str,
+    description: str,
+    band: tuple[float, float] | None = None,
+    cutoff: float | None = None,
+    chart_id: str = "chart",
+) -> str:
+    """An SVG string. `band` (low, high) is shaded: the range around the baseline inside which a
+    change is not reliable. `cutoff` draws a dashed line at a published clinical cut-off."""
+    span = (y_max - y_min) or 1
+    plot_w, plot_h = H_WIDTH - H_LEFT - H_RIGHT, H_HEIGHT - H_TOP - H_BOTTOM
+
+    def y(value: float) -> float:
+        value = min(max(value, y_min), y_max)
+        return round(H_TOP + plot_h * (1 - (value - y_min) / span), 1)
+
+    def x(index: int) -> float:
+        if len(points) == 1:
+            return H_LEFT + plot_w / 2
+        return round(H_LEFT + plot_w * index / (len(points) - 1), 1)
+
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    parts = [
+        f'<svg class="measure-chart" viewBox="0 0 {H_WIDTH} {H_HEIGHT}" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">{escape(description)}</desc>',
+    ]
+    if band is not None:
+        top, bottom = y(band[1]), y(band[0])
+        parts.append(
+            f'<rect class="chart-band" x="{H_LEFT}" y="{top}" width="{plot_w}" height="{round(bottom - top, 1)}"/>'
+        )
+    for tick in _score_ticks(y_min, y_max):
+        parts.append(f'<line class="chart-grid" x1="{H_LEFT}" x2="{H_WIDTH - H_RIGHT}" y1="{y(tick)}" y2="{y(tick)}"/>')
+        parts.append(
+            f'<text class="chart-label" x="{H_LEFT - 6}" y="{y(tick) + 4}" text-anchor="end">{_fmt_score(tick)}</text>'
+        )
+    if cutoff is not None and y_min <= cutoff <= y_max:
+        parts.append(
+            f'<line class="chart-cutoff" x1="{H_LEFT}" x2="{H_WIDTH - H_RIGHT}" y1="{y(cutoff)}" y2="{y(cutoff)}"/>'
+        )
+    if points:
+        path = " ".join(f"{x(i)},{y(p.value)}" for i, p in enumerate(points))
+        parts.append(f'<polyline class="chart-line" points="{path}"/>')
+        step = max(1, len(points) // 8)
+        for i, p in enumerate(points):
+            parts.append(f'<circle class="chart-point" cx="{x(i)}" cy="{y(p.value)}" r="4"/>')
+            if i % step == 0 or i == len(points) - 1:
+                label = escape(p.label)
+                parts.append(
+                    f'<text class="chart-label" x="{x(i)}" y="{H_HEIGHT - 12}" text-anchor="middle">{label}</text>'
+                )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _score_ticks(low: float, high: float) -> list[float]:
+    span = high - low
+    if span <= 0:
+        return [low]
+    for step in (1, 2, 5, 10, 20, 50):
+        if span / step <= 6:
+            break
+    first = step * -(-low // step)  # ceil to a multiple of step
+    ticks, value = [], first
+    while value <= high:
+        ticks.append(value)
+        value += step
+    return ticks
+
+
+# --- sparkline: a tool's own small line (was exercises/charts.py) ---
+@dataclass(frozen=True)
+class Sparkline:
+    width: int
+    height: int
+    points: str  # for <polyline points="...">
+    dots: tuple[tuple[float, float, int], ...]  # (x, y, value) for each point
+
+
+def sparkline(values: list[int], *, top: int = 100, width: int = 320, height: int = 120, pad: int = 10) -> Sparkline:
+    """Values 0..top as a line from left to right, evenly spaced; a single value is drawn in the middle."""
+    n = len(values)
+    inner_w, inner_h = width - 2 * pad, height - 2 * pad
+    dots = []
+    for i, value in enumerate(values):
+        clamped = min(max(value, 0), top)
+        x = pad + (inner_w * i / (n - 1) if n > 1 else inner_w / 2)
+        y = pad + inner_h * (1 - clamped / top)
+        dots.append((round(x, 1), round(y, 1), value))
+    return Sparkline(width=width, height=height, points=" ".join(f"{x},{y}" for x, y, _ in dots), dots=tuple(dots))

@@ -1,12 +1,13 @@
 """The SVG chart helpers: valid, accessible markup with every value in the table beside it."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trustrepair.program.charts import Series, bar_chart, line_chart, nice_max
+from trustrepair.core.charts import Series, bar_chart, line_chart, nice_max
 
 SVG = "{http://www.w3.org/2000/svg}"
 values = st.lists(st.one_of(st.none(), st.integers(0, 10_000)), min_size=1, max_size=60)
@@ -76,3 +77,10 @@ def test_nice_max_is_at_least_the_value_and_a_round_number(value):
     mantissa = top / 10 ** len(str(int(top)).rstrip("0")[1:] or "")
     assert str(int(top)).rstrip("0") in {"1", "2", "5"}
     assert mantissa > 0
+
+
+@pytest.mark.parametrize("highest", [1, 3, 5, 7])
+def test_count_axes_show_whole_numbers_only(highest):
+    chart = bar_chart(key="k", title="T", labels=["a", "b"], series=[Series("A", (highest, 0))], sentence="S")
+    labels = re.findall(r'text-anchor="end">([^<]*)<', chart.svg)
+    assert labels and all(label.isdigit() for label in labels), labels
