@@ -55,7 +55,7 @@ def test_sign_up_verify_sign_in_read_export_and_erase(page, live_server, setting
     accessible(page)
     type_into(page, "Password", PASSWORD)
     type_into(page, "Password (again)", PASSWORD)
-    for label in ("I have read and agree", "I agree that TrustRepair stores"):
+    for label in ("I am 18 or over", "I have read and agree", "I agree that TrustRepair stores"):
         page.get_by_label(re.compile(label)).focus()
         page.keyboard.press("Space")
     page.get_by_role("button", name="Sign Up").press("Enter")

@@ -5,7 +5,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from trustrepair.accounts import services
-from trustrepair.accounts.models import TIME_ZONES, User
+from trustrepair.accounts.models import User
+from trustrepair.accounts.zones import ZoneField
 from trustrepair.core import places
 from trustrepair.core.forms import NameField
 
@@ -39,7 +40,7 @@ class SignupDetailsForm(forms.Form):
         help_text="Your country, and your state, province or territory in the US, Canada and Australia: so we show "
         "crisis lines that work there and therapists licensed to see you there.",
     )
-    time_zone = forms.ChoiceField(label="Time zone", choices=[(tz, tz) for tz in TIME_ZONES], initial="UTC")
+    time_zone = ZoneField()
     contact = forms.ChoiceField(
         label="How may we contact you?",
         choices=User.Contact.choices,
@@ -52,6 +53,15 @@ class SignupDetailsForm(forms.Form):
         label="Send me reminders when a check-in or an appointment I planned is due (optional).",
         required=False,
         help_text="They follow the contact choice above. You can stop them at any time.",
+    )
+    adult = forms.BooleanField(
+        label="I am 18 or over.",
+        help_text="TrustRepair is made for adults: what it asks, and the therapists in it, are for grown-up lives.",
+        error_messages={
+            "required": "TrustRepair accounts are for people aged 18 and over. If you are younger, you deserve "
+            "support made for your age: a trusted adult, a school counsellor or a doctor can help you find it, "
+            "and the crisis help at the top of this page is there for anyone."
+        },
     )
     agree_terms = forms.BooleanField(
         label=lazy_html(
@@ -77,6 +87,9 @@ class SignupDetailsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].choices = [("", "Choose…"), *places.choices()]
+        self.fields["place"].widget.attrs["data-guess-country"] = ""
+        if self.is_bound:
+            self.fields["time_zone"].offer(self.data.get("time_zone", ""))
 
     def clean_contact(self) -> str:
         return self.cleaned_data.get("contact") or User.Contact.NEUTRAL_EMAIL
@@ -103,6 +116,7 @@ class SignupDetailsForm(forms.Form):
             time_zone=self.cleaned_data["time_zone"],
             contact=self.cleaned_data["contact"],
             reminders=self.cleaned_data["agree_reminders"],
+            first_run=True,
         )
 
 
@@ -122,12 +136,50 @@ class ProfileForm(forms.ModelForm):
         labels = {"locale": "Language"}
         widgets = {"contact": forms.RadioSelect}
 
+    time_zone = ZoneField(help_text="Reminders and your daily check-in follow it.")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"].choices = [("", "Choose…"), *places.choices()]
         self.initial.setdefault("place", self.instance.place)
+        self.fields["time_zone"].offer(self.data.get("time_zone", "") if self.is_bound else self.instance.time_zone)
 
     def clean(self):
         data = super().clean()
         data["country"], data["subdivision"] = places.split(data.pop("place", "") or "")
+        return data
+
+
+class WelcomeForm(forms.Form):
+    """The first run (issue 11): what brings the person here, and their time zone and place, checked."""
+
+    joined_for = forms.ChoiceField(
+        label="What brings you here?",
+        choices=User.JoinedFor.choices,
+        widget=forms.RadioSelect,
+        help_text="It shapes the plan we suggest. You can use everything whatever you choose.",
+    )
+    time_zone = ZoneField()
+    place = forms.ChoiceField(
+        label="Where do you live?",
+        choices=(),
+        help_text="So we show crisis lines that work there, and therapists licensed to see you there.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = [("", "Choose…"), *places.choices()]
+        self.fields["place"].widget.attrs["data-guess-country"] = ""
+        current = self.data.get("time_zone", "") if self.is_bound else user.time_zone
+        self.fields["time_zone"].offer(current)
+        self.initial.setdefault("joined_for", user.joined_for or None)
+        self.initial.setdefault("time_zone", user.time_zone if user.time_zone != "UTC" else "")
+        self.initial.setdefault("place", user.place)
+
+    def clean(self):
+        data = super().clean()
+        if "place" in data:
+            data["country"], data["subdivision"] = places.split(data.pop("place"))
+            if not places.is_complete(data["country"], data["subdivision"]):
+                self.add_error("place", "Please choose your state, province or territory.")
         return data

@@ -42,6 +42,12 @@ class User(AbstractUser):
         NAMED_EMAIL = "named_email", "Email that may name TrustRepair, your therapist and what the message is about"
         IN_APP = "in_app", "Only inside TrustRepair: no email except sign-in and password links you ask for"
 
+    class JoinedFor(models.TextChoices):
+        # What brought the person here (issue 11): shapes the first plan, never the role or what they may see.
+        OWN_TRUST = "own_trust", "My own trust"
+        PARTNER_AND_ME = "partner_and_me", "My partner and me"
+        SUPPORTING = "supporting", "Supporting someone"
+
     class Role(models.TextChoices):
         CLIENT = "client", "Working on my own trust"
         PARTNER = "partner", "Supporting a partner"
@@ -84,6 +90,12 @@ class User(AbstractUser):
         default=False,
         help_text='A new authenticator set-up shows "Sign-in code" instead of the site\'s name.',
     )
+
+    joined_for = models.CharField(
+        "what brings you here", max_length=20, choices=JoinedFor.choices, blank=True, default=""
+    )
+    # True from sign-up until the first run (welcome, self-check, plan) is finished or skipped.
+    needs_onboarding = models.BooleanField(default=False, editable=False)
 
     # How many notices under Updates are unread: kept beside the notices (notifications.services) so the
     # navigation shows it without a query of its own.

@@ -56,6 +56,7 @@ def complete_signup(
     time_zone: str,
     contact: str = User.Contact.NEUTRAL_EMAIL,
     reminders: bool = False,
+    first_run: bool = False,
 ) -> User:
     _check_place(country, subdivision)
     user.role = role
@@ -64,12 +65,30 @@ def complete_signup(
     user.subdivision = subdivision
     user.time_zone = time_zone
     user.contact = contact
-    user.save(update_fields=["role", "display_name", "country", "subdivision", "time_zone", "contact"])
+    # A person signing up meets the first run next (issue 11); accounts made by scripts do not.
+    user.needs_onboarding = first_run and role in (User.Role.CLIENT, User.Role.PARTNER)
+    user.save(
+        update_fields=["role", "display_name", "country", "subdivision", "time_zone", "contact", "needs_onboarding"]
+    )
     grant_consent(user, kind="terms")
     grant_consent(user, kind="health_data")
     if reminders:
         grant_consent(user, kind=ConsentRecord.Kind.EMAIL_REMINDERS)
     return user
+
+
+def save_welcome(user: User, *, joined_for: str, time_zone: str, country: str, subdivision: str = "") -> User:
+    """The first run's answers: why the person came (never their role), their time zone and place."""
+    _check_place(country, subdivision)
+    user.joined_for, user.time_zone, user.country, user.subdivision = joined_for, time_zone, country, subdivision
+    user.save(update_fields=["joined_for", "time_zone", "country", "subdivision"])
+    return user
+
+
+def end_onboarding(user: User) -> None:
+    if user.needs_onboarding:
+        user.needs_onboarding = False
+        user.save(update_fields=["needs_onboarding"])
 
 
 def clean_display_name(value: str) -> str:
@@ -98,6 +117,7 @@ def export_account(user: User) -> dict:
         "email": user.email,
         "display_name": user.display_name,
         "role": user.role,
+        "joined_for": user.joined_for,
         "time_zone": user.time_zone,
         "locale": user.locale,
         "country": user.country,

@@ -5,9 +5,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from trustrepair.accounts import services
 from trustrepair.accounts.consent import CURRENT_VERSIONS, REQUIRED_AT_SIGNUP
-from trustrepair.accounts.forms import ProfileForm
+from trustrepair.accounts.forms import ProfileForm, WelcomeForm
 from trustrepair.accounts.models import ConsentRecord
-from trustrepair.core.access import login_required
+from trustrepair.core.access import login_required, member_required
 
 
 @login_required
@@ -61,3 +61,42 @@ def consent_revoke(request, kind):
     services.revoke_consent(request.user, kind=kind)
     messages.success(request, "Your agreement is withdrawn, from now on.")
     return redirect("accounts:consents")
+
+
+# ---- the first run (issue 11): what brings you here, the two-minute self-check, a plan in words -----------
+@member_required
+@require_http_methods(["GET", "POST"])
+def welcome(request):
+    form = WelcomeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.save_welcome(
+            request.user,
+            joined_for=data["joined_for"],
+            time_zone=data["time_zone"],
+            country=data["country"],
+            subdivision=data["subdivision"],
+        )
+        return redirect("accounts:welcome_self_check")
+    return render(request, "accounts/welcome.html", {"form": form})
+
+
+@member_required
+@require_http_methods(["GET"])
+def welcome_self_check(request):
+    return render(request, "accounts/welcome_self_check.html")
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def welcome_plan(request):
+    from trustrepair.accounts.onboarding import plan_for
+    from trustrepair.measures.selectors import trust_profile_for
+
+    if request.method == "POST":
+        services.end_onboarding(request.user)
+        return redirect("core:home")
+    plan = plan_for(
+        joined_for=request.user.joined_for, profile=trust_profile_for(request.user), is_client=request.user.is_client
+    )
+    return render(request, "accounts/welcome_plan.html", {"plan": plan})

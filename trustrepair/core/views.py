@@ -40,7 +40,21 @@ quick_exit.ends_session = True
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
+    if _uses_today(request.user):
+        if request.user.needs_onboarding:
+            return redirect("accounts:welcome")
+        from trustrepair.exercises.views import today_context
+
+        context = {**today_context(request), "sections": dashboard_sections(request.user)}
+        return render(request, "exercises/today.html", context)
     return render(request, "core/dashboard.html", {"sections": dashboard_sections(request.user)})
+
+
+def _uses_today(user) -> bool:
+    """Clients and partners who agreed to their words being stored get Today, the daily home (issue 11)."""
+    from trustrepair.core.access import ROLES_THAT_NEED_HEALTH_CONSENT, has_health_data_consent
+
+    return user.role in ROLES_THAT_NEED_HEALTH_CONSENT and has_health_data_consent(user)
 
 
 def dashboard_sections(user) -> list[dict]:

@@ -78,6 +78,20 @@ def _eraser(tool):
     return lambda user: tool.model.objects.filter(owner=user).delete()
 
 
+def export_rhythm(user) -> dict:
+    from trustrepair.exercises.models import DailyRhythm
+
+    rhythm = DailyRhythm.objects.filter(owner=user).first()
+    return {} if rhythm is None else {k: v for k, v in _row(rhythm).items() if k != "id"}
+
+
+def erase_rhythm(user) -> None:
+    from trustrepair.exercises.models import DailyRhythm
+
+    DailyRhythm.objects.filter(owner=user).delete()
+
+
 def register_all() -> None:
+    privacy.register("exercises.daily_reminder", export=export_rhythm, erase=erase_rhythm)
     for tool in TOOLS:
         privacy.register(f"exercises.{tool.key}s", export=_exporter(tool), erase=_eraser(tool))

@@ -1,11 +1,19 @@
 """Demo entries for the demo client (run by `manage.py seed_demo`; idempotent: only when she has none)."""
 
-from trustrepair.exercises import factories
-from trustrepair.exercises.models import TrustEvent
+import datetime
+
+from django.utils import timezone
+
+from trustrepair.exercises import factories, services
+from trustrepair.exercises.models import DailyCheckIn, TrustEvent
 
 
 def seed(cast) -> None:
     client = cast["client"]
+    if not DailyCheckIn.objects.filter(owner=client).exists():  # issue 11: a week of check-ins, a reminder
+        factories.make_daily_check_ins(client, 7)
+        services.set_reminder(client, remind=True, remind_at=datetime.time(19, 30))
+        services.note_use(client, today=timezone.localdate())
     if TrustEvent.objects.filter(owner=client).exists():
         return
     factories.make_trust_events(client, 5)

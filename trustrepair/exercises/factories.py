@@ -341,3 +341,28 @@ def make_year_of_entries(user, days: int = 365) -> dict[str, int]:
         "communication_scripts": len(make_communication_scripts(user, 6)),
     }
     return made
+
+
+def make_daily_check_ins(user, n: int = 7, *, today=None):
+    """One check-in a local day for the last `n` days, newest today."""
+    from trustrepair.exercises.models import DailyCheckIn
+
+    rng = random.Random(f"check-ins-{user.pk}")
+    today = today or timezone.localdate()
+    moods = [m for m, _ in DailyCheckIn.Mood.choices]
+    urges = [u for u, _ in DailyCheckIn.Urge.choices]
+    rows = []
+    for i in range(n):
+        urge = rng.choice(urges)
+        rows.append(
+            DailyCheckIn(
+                owner=user,
+                day=today - datetime.timedelta(days=i),
+                moods=rng.sample(moods, rng.randint(1, 3)),
+                trust=rng.randint(3, 8),
+                urge=urge,
+                urge_strength=0 if urge == "none" else rng.randint(2, 8),
+                note="A calmer evening than I expected." if i % 3 == 0 else "",
+            )
+        )
+    return DailyCheckIn.objects.bulk_create(rows)

@@ -12,6 +12,7 @@ from trustrepair.exercises.models import (
     CommunicationScript,
     CoreBelief,
     CustomDistortion,
+    DailyCheckIn,
     EvidenceBrick,
     FearPrediction,
     JournalEntry,
@@ -24,6 +25,7 @@ from trustrepair.exercises.models import (
     TrustEvent,
 )
 from trustrepair.exercises.scripts import DEFAULT_NOT_RESPONSIBLE
+from trustrepair.exercises.widgets import ChipsMultiple, ChipsSingle, Slider
 
 
 def _area(rows: int = 3):
@@ -44,17 +46,42 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
+def _percent(low_label: str = "not at all", high_label: str = "certain"):
+    """A 0–100 slider in steps of 5."""
+    return Slider(high=100, step=5, low_label=low_label, high_label=high_label)
+
+
+class NoBlankRadios:
+    """Radio groups list only real choices: Django adds a bare "---------" to a model field without a default,
+    which as a radio button means nothing (issue 11). A required group still says so if none is chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.RadioSelect) and hasattr(field, "choices"):
+                field.choices = [(value, label) for value, label in field.choices if value != ""]
+
+
+class ToolForm(NoBlankRadios, forms.ModelForm):
+    pass
+
+
 def _not_in_future_date(value):
     if value and value > timezone.localdate():
         raise forms.ValidationError("That date is still to come. Give the day it happened.")
     return value
 
 
-class TrustEventForm(forms.ModelForm):
+class TrustEventForm(ToolForm):
     class Meta:
         model = TrustEvent
         fields = ["age", "happened_on", "who", "what_happened", "impact"]
-        widgets = {"happened_on": DateInput(), "who": _area(1), "what_happened": _area(4)}
+        widgets = {
+            "happened_on": DateInput(),
+            "who": _area(1),
+            "what_happened": _area(4),
+            "impact": Slider(low_label="hardly at all", high_label="deeply"),
+        }
         help_texts = {
             "age": "Your age then, if you remember it. Give an age, a date, or both.",
             "happened_on": "Or a date, if you know it.",
@@ -71,7 +98,7 @@ class TrustEventForm(forms.ModelForm):
         return data
 
 
-class TriggerLogForm(forms.ModelForm):
+class TriggerLogForm(ToolForm):
     class Meta:
         model = TriggerLog
         fields = [
@@ -96,6 +123,7 @@ class TriggerLogForm(forms.ModelForm):
             "thought": _area(2),
             "urge_other": _area(1),
             "what_helped": _area(3),
+            "intensity": Slider(low_label="barely", high_label="overwhelming"),
         }
         labels = {"context": "Where it came up"}
         help_texts = {"urge_other": "Only if you chose “something else”."}
@@ -119,7 +147,7 @@ class TriggerLogForm(forms.ModelForm):
 
 
 # ---- thought record, one form per step ---------------------------------------------------------------
-class ThoughtSituationForm(forms.ModelForm):
+class ThoughtSituationForm(ToolForm):
     class Meta:
         model = ThoughtRecord
         fields = ["situation", "automatic_thought"]
@@ -130,41 +158,96 @@ class ThoughtSituationForm(forms.ModelForm):
         }
 
 
-EMOTION_ROWS = 4
+EMOTIONS = (
+    ("anxious", "Anxious"),
+    ("jealous", "Jealous"),
+    ("hurt", "Hurt"),
+    ("angry", "Angry"),
+    ("sad", "Sad"),
+    ("ashamed", "Ashamed"),
+    ("lonely", "Lonely"),
+    ("scared", "Scared"),
+)
+_EMOTION_KEYS = {key for key, _ in EMOTIONS}
+
+
+def _intensity_slider():
+    return _percent("barely there", "as strong as it gets")
 
 
 class ThoughtEmotionsForm(forms.Form):
-    """Up to four emotions, each with how intense it was (0–100). At least one."""
+    """Emotions as chips, each with a 0–100 slider, and room for ones in the person's own words. At least one.
+
+    Without CSS every slider is shown; with it, a slider appears when its chip is chosen (or its name typed)."""
 
     def __init__(self, *args, emotions=(), **kwargs):
         super().__init__(*args, **kwargs)
         existing = list(emotions)
-        for i in range(1, EMOTION_ROWS + 1):
-            self.fields[f"name_{i}"] = forms.CharField(label=f"Emotion {i}", max_length=120, required=False)
-            self.fields[f"intensity_{i}"] = forms.IntegerField(
-                label=f"Intensity of emotion {i} (0–100)", min_value=0, max_value=100, required=False
+        own_words = [e for e in existing if e.name.strip().lower() not in _EMOTION_KEYS]
+        self.own_rows = max(1, len(own_words))
+        for key, label in EMOTIONS:
+            self.fields[f"feel_{key}"] = forms.BooleanField(label=label, required=False)
+            self.fields[f"level_{key}"] = forms.IntegerField(
+                label=f"How {label.lower()} (0–100)",
+                min_value=0,
+                max_value=100,
+                required=False,
+                initial=50,
+                widget=_intensity_slider(),
             )
-            if i <= len(existing):
-                self.initial[f"name_{i}"] = existing[i - 1].name
-                self.initial[f"intensity_{i}"] = existing[i - 1].intensity_before
-        self.fields["name_1"].help_text = "For example: anxious, jealous, sad, angry, ashamed."
+        for i in range(1, self.own_rows + 1):
+            self.fields[f"name_{i}"] = forms.CharField(
+                label="Another emotion, in your words" if i == 1 else f"Another emotion ({i})",
+                max_length=120,
+                required=False,
+                widget=forms.TextInput(attrs={"placeholder": " "}),  # :placeholder-shown hides the slider
+            )
+            self.fields[f"intensity_{i}"] = forms.IntegerField(
+                label="How strong (0–100)" if i == 1 else f"How strong, emotion {i} (0–100)",
+                min_value=0,
+                max_value=100,
+                required=False,
+                initial=50,
+                widget=_intensity_slider(),
+            )
+        for emotion in existing:
+            key = emotion.name.strip().lower()
+            if key in _EMOTION_KEYS:
+                self.initial[f"feel_{key}"] = True
+                self.initial[f"level_{key}"] = emotion.intensity_before
+        for i, emotion in enumerate(own_words, start=1):
+            self.initial[f"name_{i}"] = emotion.name
+            self.initial[f"intensity_{i}"] = emotion.intensity_before
+
+    def chip_rows(self):
+        """(chip field, slider field) pairs, for the template."""
+        return [(self[f"feel_{key}"], self[f"level_{key}"]) for key, _ in EMOTIONS]
+
+    def own_word_rows(self):
+        return [(self[f"name_{i}"], self[f"intensity_{i}"]) for i in range(1, self.own_rows + 1)]
 
     def clean(self):
         data = super().clean()
         pairs = []
-        for i in range(1, EMOTION_ROWS + 1):
+        for key, _ in EMOTIONS:
+            if data.get(f"feel_{key}"):
+                level = data.get(f"level_{key}")
+                if level is None:
+                    if not self.has_error(f"level_{key}"):
+                        self.add_error(f"level_{key}", "How strong was it, from 0 to 100?")
+                    continue
+                pairs.append((key, level))
+        for i in range(1, self.own_rows + 1):
             name = (data.get(f"name_{i}") or "").strip()
             intensity = data.get(f"intensity_{i}")
-            if self.has_error(f"intensity_{i}") or self.has_error(f"name_{i}"):
+            if self.has_error(f"intensity_{i}") or self.has_error(f"name_{i}") or not name:
                 continue
-            if name and intensity is None:
+            if intensity is None:
                 self.add_error(f"intensity_{i}", "How strong was it, from 0 to 100?")
-            elif intensity is not None and not name:
-                self.add_error(f"name_{i}", "Name the emotion this intensity belongs to.")
-            elif name:
+            elif name.lower() not in {n.lower() for n, _ in pairs}:
                 pairs.append((name, intensity))
         if not pairs and not self.errors:
-            self.add_error("name_1", "Name at least one emotion you felt.")
+            self.add_error(None, "Choose at least one emotion you felt, or name it in your own words.")
         data["emotions"] = pairs
         return data
 
@@ -210,7 +293,7 @@ class ThoughtDistortionsForm(forms.Form):
         return data
 
 
-class ThoughtEvidenceForm(forms.ModelForm):
+class ThoughtEvidenceForm(ToolForm):
     class Meta:
         model = ThoughtRecord
         fields = ["evidence_for", "evidence_against"]
@@ -235,19 +318,20 @@ class ThoughtBalanceForm(forms.Form):
         self.initial.setdefault("balanced_thought", record.balanced_thought)
         for emotion in self.emotions:
             self.fields[f"after_{emotion.pk}"] = forms.IntegerField(
-                label=f"{emotion.name}: how intense now (0–100)?",
+                label=f"{emotion.name.capitalize()} now (0–100)",
                 help_text=f"It was {emotion.intensity_before} before.",
                 min_value=0,
                 max_value=100,
+                widget=_intensity_slider(),
             )
-            if emotion.intensity_after is not None:
-                self.initial[f"after_{emotion.pk}"] = emotion.intensity_after
+            after = emotion.intensity_after
+            self.initial[f"after_{emotion.pk}"] = after if after is not None else emotion.intensity_before
 
     def rerated(self) -> dict[int, int]:
         return {e.pk: self.cleaned_data[f"after_{e.pk}"] for e in self.emotions}
 
 
-class CustomDistortionForm(forms.ModelForm):
+class CustomDistortionForm(ToolForm):
     class Meta:
         model = CustomDistortion
         fields = ["name", "explanation"]
@@ -255,44 +339,45 @@ class CustomDistortionForm(forms.ModelForm):
 
 
 # ---- the other tools ---------------------------------------------------------------------------------
-class FearPredictionForm(forms.ModelForm):
+class FearPredictionForm(ToolForm):
     class Meta:
         model = FearPrediction
         fields = ["prediction", "confidence", "check_on"]
-        widgets = {"prediction": _area(2), "check_on": DateInput()}
+        widgets = {"prediction": _area(2), "check_on": DateInput(), "confidence": _percent()}
 
 
-class FearPredictionEditForm(forms.ModelForm):
+class FearPredictionEditForm(ToolForm):
     class Meta:
         model = FearPrediction
         fields = ["prediction", "confidence", "check_on", "outcome", "what_happened"]
         widgets = {
             "prediction": _area(2),
             "check_on": DateInput(),
+            "confidence": _percent(),
             "outcome": forms.RadioSelect,
             "what_happened": _area(3),
         }
 
 
-class FearOutcomeForm(forms.ModelForm):
+class FearOutcomeForm(ToolForm):
     class Meta:
         model = FearPrediction
         fields = ["outcome", "what_happened"]
         widgets = {"outcome": forms.RadioSelect, "what_happened": _area(3)}
 
 
-class LadderStepForm(forms.ModelForm):
+class LadderStepForm(ToolForm):
     class Meta:
         model = LadderStep
         fields = ["act", "expected_distress"]
-        widgets = {"act": _area(2)}
+        widgets = {"act": _area(2), "expected_distress": _percent("easy", "the hardest")}
         help_texts = {
             "act": "A small, safe act of trust. For example: “Not checking where she is for one evening.”",
             "expected_distress": "How hard you expect it to be: 0 = easy, 100 = the hardest you can imagine.",
         }
 
 
-class LadderAttemptForm(forms.ModelForm):
+class LadderAttemptForm(ToolForm):
     climbed = forms.BooleanField(
         label="I'm ready to move to the next rung",
         required=False,
@@ -302,11 +387,20 @@ class LadderAttemptForm(forms.ModelForm):
     class Meta:
         model = LadderAttempt
         fields = ["distress_before", "distress_after", "notes"]
-        widgets = {"notes": _area(3)}
+        widgets = {
+            "notes": _area(3),
+            "distress_before": _percent("calm", "the hardest"),
+            "distress_after": _percent("calm", "the hardest"),
+        }
 
 
-class CoreBeliefForm(forms.ModelForm):
-    strength = forms.IntegerField(label="How strongly you believe it now (0–100)", min_value=0, max_value=100)
+class CoreBeliefForm(ToolForm):
+    strength = forms.IntegerField(
+        label="How strongly you believe it now (0–100)",
+        min_value=0,
+        max_value=100,
+        widget=_percent("not at all", "completely"),
+    )
 
     class Meta:
         model = CoreBelief
@@ -315,20 +409,21 @@ class CoreBeliefForm(forms.ModelForm):
         help_texts = {"belief": "For example: “People always leave in the end.”"}
 
 
-class CoreBeliefEditForm(forms.ModelForm):
+class CoreBeliefEditForm(ToolForm):
     class Meta:
         model = CoreBelief
         fields = ["belief", "evidence_against", "balanced_belief"]
         widgets = {"belief": _area(2), "evidence_against": _area(4), "balanced_belief": _area(2)}
 
 
-class BeliefRatingForm(forms.ModelForm):
+class BeliefRatingForm(ToolForm):
     class Meta:
         model = BeliefRating
         fields = ["strength"]
+        widgets = {"strength": _percent("not at all", "completely")}
 
 
-class JournalEntryForm(forms.ModelForm):
+class JournalEntryForm(ToolForm):
     class Meta:
         model = JournalEntry
         fields = ["prompt", "body"]
@@ -341,7 +436,7 @@ class JournalEntryForm(forms.ModelForm):
         return body
 
 
-class EvidenceBrickForm(forms.ModelForm):
+class EvidenceBrickForm(ToolForm):
     class Meta:
         model = EvidenceBrick
         fields = ["kind", "moment", "who", "happened_on"]
@@ -352,21 +447,21 @@ class EvidenceBrickForm(forms.ModelForm):
         return _not_in_future_date(self.cleaned_data["happened_on"])
 
 
-class SelfPromiseForm(forms.ModelForm):
+class SelfPromiseForm(ToolForm):
     class Meta:
         model = SelfPromise
         fields = ["promise"]
         widgets = {"promise": _area(2)}
 
 
-class SelfPromiseEditForm(forms.ModelForm):
+class SelfPromiseEditForm(ToolForm):
     class Meta:
         model = SelfPromise
         fields = ["promise", "is_active"]
         widgets = {"promise": _area(2)}
 
 
-class NeedStatementForm(forms.ModelForm):
+class NeedStatementForm(ToolForm):
     class Meta:
         model = NeedStatement
         fields = ["kind", "statement"]
@@ -374,7 +469,7 @@ class NeedStatementForm(forms.ModelForm):
         help_texts = {"statement": "For example: “Hearing when plans change helps me feel secure.”"}
 
 
-class CommunicationScriptForm(forms.ModelForm):
+class CommunicationScriptForm(ToolForm):
     class Meta:
         model = CommunicationScript
         fields = ["title", "feeling", "because", "not_responsible", "need"]
@@ -398,3 +493,67 @@ class CommunicationScriptForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.initial.setdefault("not_responsible", DEFAULT_NOT_RESPONSIBLE)
+
+
+# ---- the daily check-in and the practice reminder (issue 11) ------------------------------------------
+
+MAX_MOODS = 3
+
+
+class DailyCheckInForm(forms.Form):
+    moods = forms.MultipleChoiceField(
+        label="How are you feeling?",
+        choices=DailyCheckIn.Mood.choices,
+        widget=ChipsMultiple(max_choices=3),
+        required=False,
+        help_text="Up to three.",
+    )
+    trust = forms.IntegerField(
+        label="How much I trusted people today",
+        min_value=0,
+        max_value=10,
+        initial=5,
+        widget=Slider(low_label="not at all", high_label="completely"),
+    )
+    urge = forms.ChoiceField(
+        label="My strongest urge today", choices=DailyCheckIn.Urge.choices, widget=ChipsSingle, initial="none"
+    )
+    urge_strength = forms.IntegerField(
+        label="How strong the urge was",
+        min_value=0,
+        max_value=10,
+        initial=0,
+        widget=Slider(low_label="barely", high_label="overwhelming"),
+    )
+    note = forms.CharField(
+        label="A note (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Only you see it. Up to 500 characters.",
+    )
+
+    def clean_moods(self):
+        moods = self.cleaned_data["moods"]
+        if len(moods) > MAX_MOODS:
+            raise forms.ValidationError("Choose up to three; the ones that fit best.")
+        return moods
+
+    def clean(self):
+        data = super().clean()
+        if data.get("urge") == DailyCheckIn.Urge.NONE and "urge_strength" in data:
+            data["urge_strength"] = 0
+        return data
+
+
+class ReminderForm(forms.Form):
+    remind = forms.BooleanField(label="Remind me once a day to check in", required=False)
+    remind_at = forms.TimeField(
+        label="At", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("remind") and data.get("remind_at") is None and not self.has_error("remind_at"):
+            self.add_error("remind_at", "Choose the time you would like the reminder.")
+        return data

@@ -385,3 +385,65 @@ class CommunicationScript(Entry):
         from trustrepair.exercises.scripts import compose
 
         return compose(feeling=self.feeling, because=self.because, not_responsible=self.not_responsible, need=self.need)
+
+
+# ---- the daily check-in (issue 11) ----------------------------------------------------------------
+class DailyCheckIn(Entry):
+    """Thirty seconds a day: up to three moods, how much the person trusted people, their strongest urge.
+
+    One per local day (the person's own time zone); checking in again the same day changes that day's."""
+
+    class Mood(models.TextChoices):
+        CALM = "calm", "Calm"
+        HOPEFUL = "hopeful", "Hopeful"
+        ANXIOUS = "anxious", "Anxious"
+        LOW = "low", "Low"
+        IRRITABLE = "irritable", "Irritable"
+
+    class Urge(models.TextChoices):
+        CHECK = "check", "Check their phone"
+        REASSURANCE = "reassurance", "Ask for reassurance"
+        WITHDRAW = "withdraw", "Withdraw"
+        ACCUSE = "accuse", "Accuse"
+        NONE = "none", "None"
+
+    day = models.DateField("day")
+    moods = models.JSONField("mood", default=list, blank=True)  # up to three Mood values
+    trust = models.PositiveSmallIntegerField("how much I trusted people today (0–10)", validators=zero_to(10))
+    urge = models.CharField("my strongest urge", max_length=12, choices=Urge.choices, default=Urge.NONE)
+    urge_strength = models.PositiveSmallIntegerField("how strong the urge was (0–10)", validators=zero_to(10))
+    note = EncryptedTextField("a note (optional)", max_length=SHORT, blank=True, default="")
+
+    url_name = "daily_check_in_detail"
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "day"], name="one_daily_check_in_per_day"),
+            models.CheckConstraint(condition=models.Q(trust__lte=10), name="check_in_trust_0_10"),
+            models.CheckConstraint(condition=models.Q(urge_strength__lte=10), name="check_in_urge_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return "Daily check-in"
+
+    @property
+    def mood_labels(self) -> list[str]:
+        labels = dict(self.Mood.choices)
+        return [labels[m] for m in self.moods if m in labels]
+
+
+class DailyRhythm(models.Model):
+    """One row per person: their practice reminder (time, on/off) and when they last opened Today.
+
+    `last_reminded_on` is the local day of the latest reminder (claimed with a conditional UPDATE) and
+    `last_used_on` the latest local day of use; see services.send_practice_reminders."""
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="daily_rhythm")
+    remind = models.BooleanField("remind me to practise", default=False)
+    remind_at = models.TimeField("at", null=True, blank=True)
+    last_reminded_on = models.DateField(null=True, blank=True, editable=False)
+    last_used_on = models.DateField(null=True, blank=True, editable=False)
+
+    def __str__(self) -> str:
+        return "Daily rhythm"

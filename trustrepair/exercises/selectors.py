@@ -15,6 +15,7 @@ from trustrepair.exercises.models import (
     CommunicationScript,
     CoreBelief,
     CustomDistortion,
+    DailyCheckIn,
     EvidenceBrick,
     FearPrediction,
     JournalEntry,
@@ -141,6 +142,21 @@ def communication_scripts_for(user) -> QuerySet[CommunicationScript]:
 
 
 # ---- one object: yours, or a 404 ------------------------------------------------------------------
+def daily_check_ins_for(user) -> QuerySet[DailyCheckIn]:
+    return _owned(DailyCheckIn, user).order_by("-day")
+
+
+def recent_check_ins(user, *, today, days: int = 7) -> list[DailyCheckIn]:
+    """The check-ins of the last `days` local days, newest first (for Today's suggestion)."""
+    import datetime
+
+    return list(daily_check_ins_for(user).filter(day__gt=today - datetime.timedelta(days=days), day__lte=today))
+
+
+def check_in_on(user, day) -> DailyCheckIn | None:
+    return _owned(DailyCheckIn, user).filter(day=day).first()
+
+
 def entry_for(user, model, public_id):
     """Any tool's entry by public id, only if `user` owns it; 404 otherwise (never 403: no hint it exists)."""
     return get_object_or_404(_owned(model, user), public_id=public_id)

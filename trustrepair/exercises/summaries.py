@@ -49,3 +49,14 @@ def base_rate(outcomes: Iterable[str], *, average_confidence: float | None = Non
         "percent": None if rate is None else round(rate * 100),
         "confidence": confidence,
     }
+
+
+def emotion_change(emotions) -> str:
+    """ "anxious 85 → 40, jealous 70 → 30": each re-rated emotion, before and after (issue 11)."""
+    parts = [f"{e.name} {e.intensity_before} → {e.intensity_after}" for e in emotions if e.intensity_after is not None]
+    return ", ".join(parts)
+
+
+def eased(emotions) -> bool:
+    """Did any emotion ease? Decides the wording after a thought record, never a score."""
+    return any(e.intensity_after is not None and e.intensity_after < e.intensity_before for e in emotions)

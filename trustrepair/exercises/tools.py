@@ -13,6 +13,7 @@ from trustrepair.exercises.models import (
     CommunicationScript,
     CoreBelief,
     CustomDistortion,
+    DailyCheckIn,
     EvidenceBrick,
     FearPrediction,
     JournalEntry,
@@ -215,6 +216,17 @@ TOOLS: tuple[Tool, ...] = (
         list_selector=selectors.communication_scripts_for,
         form=forms.CommunicationScriptForm,
         phase="Gradual rebuilding",
+    ),
+    Tool(
+        key="daily_check_in",
+        slug="check-ins",
+        title="Daily check-ins",
+        noun="check-in",
+        summary="Thirty seconds a day on Today: your mood, how much you trusted people, your strongest urge.",
+        model=DailyCheckIn,
+        list_selector=selectors.daily_check_ins_for,
+        own_new_and_edit=True,  # made and changed on Today
+        per_page=60,
     ),
     Tool(
         key="distortion",

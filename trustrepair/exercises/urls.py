@@ -40,6 +40,8 @@ urlpatterns = [
     path("promises/<uuid:public_id>/restart/", views.self_promise_restart, name="self_promise_restart"),
     path("needs/share/", views.need_statement_share, name="need_statement_share"),
     path("scripts/preview/", views.script_preview, name="script_preview"),
+    path("check-in/", views.check_in, name="check_in"),
+    path("reminder/", views.reminder, name="reminder"),
     path("timers/", views.timer_index, name="timer_index"),
     path("timers/<slug:slug>/", views.timer, name="timer"),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from trustrepair.core import charts
 from trustrepair.core.access import member_required
-from trustrepair.exercises import distortions, forms, selectors, services
+from trustrepair.exercises import distortions, forms, selectors, services, summaries
 from trustrepair.exercises.models import FearPrediction, JournalEntry, NeedStatement, SelfPromise
 from trustrepair.exercises.scripts import compose
 from trustrepair.exercises.timers import TIMERS
@@ -42,7 +42,12 @@ def _detail_context(tool, user, entry) -> dict:
     if tool.key == "core_belief":
         return {"rating_form": forms.BeliefRatingForm(), "chart": _belief_chart(entry)}
     if tool.key == "thought_record":
-        return {"built_in": distortions.named(entry.distortions)}
+        emotions = list(entry.emotions.all())
+        return {
+            "built_in": distortions.named(entry.distortions),
+            "change": summaries.emotion_change(emotions) if entry.is_complete else "",
+            "eased": summaries.eased(emotions),
+        }
     if tool.key == "ladder_step":
         return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
@@ -173,7 +178,17 @@ THOUGHT_STEPS = (
 LAST_STEP = len(THOUGHT_STEPS)
 
 
+def _focus_first_field(form) -> None:
+    """Each step opens with the cursor in its first field (issue 11), unless errors are shown: then the
+    error summary takes the focus (core/site.js)."""
+    if not form.is_bound:
+        first = next(iter(form.fields.values()), None)
+        if first is not None:
+            first.widget.attrs["autofocus"] = True
+
+
 def _thought_step_page(request, form, step, record=None):
+    _focus_first_field(form)
     return render(
         request,
         "exercises/thought_record_step.html",
@@ -440,3 +455,69 @@ def timer(request, slug):
     if found is None:
         raise Http404("No such exercise.")
     return render(request, "exercises/timers/timer.html", {"timer": found})
+
+
+# ---- Today: the daily check-in, one suggested tool, a kind welcome back (issue 11) -----------------------
+def today_context(request) -> dict:
+    """What Today shows a client or partner; core's home page renders it (core.views.home)."""
+    from trustrepair.exercises.today import is_welcome_back, local_today, suggest
+
+    user = request.user
+    today = local_today(user)
+    previous_use = services.note_use(user, today=today)
+    check_in = selectors.check_in_on(user, today)
+    changing = request.GET.get("change") == "1"
+    form = None
+    if check_in is None or changing:
+        initial = {}
+        if check_in is not None:
+            initial = {f: getattr(check_in, f) for f in ("moods", "trust", "urge", "urge_strength", "note")}
+        form = forms.DailyCheckInForm(initial=initial)
+    return {
+        "check_in": check_in,
+        "check_in_form": form,
+        "welcome_back": is_welcome_back(previous_use, today),
+        "suggestion": suggest(selectors.recent_check_ins(user, today=today)),
+        "rhythm": services.rhythm_for(user),
+    }
+
+
+@member_required
+@require_POST
+def check_in(request):
+    from trustrepair.exercises.today import local_today
+
+    form = forms.DailyCheckInForm(request.POST)
+    if form.is_valid():
+        services.save_check_in(request.user, day=local_today(request.user), **form.cleaned_data)
+        messages.success(request, "Thank you for checking in.")
+        return redirect("core:home")
+    from trustrepair.core.views import dashboard_sections
+
+    context = {**today_context(request), "check_in_form": form, "sections": dashboard_sections(request.user)}
+    return render(request, "exercises/today.html", context, status=400)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def reminder(request):
+    from trustrepair.accounts.services import has_reminder_consent
+
+    rhythm = services.rhythm_for(request.user)
+    initial = {"remind": rhythm.remind, "remind_at": rhythm.remind_at}
+    form = forms.ReminderForm(_posted(request), initial=initial)
+    consent = has_reminder_consent(request.user)
+    if request.method == "POST" and form.is_valid():
+        services.set_reminder(
+            request.user, remind=form.cleaned_data["remind"], remind_at=form.cleaned_data["remind_at"]
+        )
+        if form.cleaned_data["remind"] and not consent:
+            from trustrepair.accounts.models import ConsentRecord
+            from trustrepair.accounts.services import grant_consent
+
+            grant_consent(request.user, kind=ConsentRecord.Kind.EMAIL_REMINDERS)
+        messages.success(
+            request, "Your reminder is set." if form.cleaned_data["remind"] else "No daily reminder: nothing will come."
+        )
+        return redirect("core:home")
+    return render(request, "exercises/reminder.html", {"form": form, "consent": consent, "rhythm": rhythm})

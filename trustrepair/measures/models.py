@@ -119,3 +119,23 @@ class Schedule(models.Model):
 
     def is_due(self, now=None) -> bool:
         return self.next_due_at <= (now or timezone.now())
+
+
+class AnswerDraft(models.Model):
+    """The answers given so far to a questionnaire not yet finished (issue 11): saved as each is given, so a
+    safety item (PHQ-9 item 9) is seen at once, and the person can carry on later. Deleted when submitted."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="measure_drafts")
+    instrument_id = models.CharField(max_length=40)
+    answers_json = EncryptedTextField(default="{}")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "instrument_id"], name="measures_one_draft_each")]
+
+    def __str__(self) -> str:
+        return "Unfinished answers"
+
+    @property
+    def answers(self) -> dict:
+        return json.loads(self.answers_json or "{}")

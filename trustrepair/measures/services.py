@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from trustrepair.measures import fhir, scoring
 from trustrepair.measures.instruments import Instrument
-from trustrepair.measures.models import Administration, Schedule
+from trustrepair.measures.models import Administration, AnswerDraft, Schedule
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,8 @@ def submit_answers(
         administration.save()
         if supersedes is None:
             _advance_schedule(user, instrument.id, administration.completed_at)
+    AnswerDraft.objects.filter(owner=user, instrument_id=instrument.id).delete()
+    _carry_draft_screen(user, instrument, administration)
     safety_hook(user, administration, instrument)
     if administration.note:
         from trustrepair.safety.services import screen_text
@@ -103,6 +105,46 @@ def safety_hook(user, administration: Administration, instrument: Instrument):
         # item is above 0; a fault in screening must not turn that page into a server error.
         log.exception("Safety screening failed for measures administration %s", administration.public_id)
         return None
+
+
+# ---- answers saved as they are given (issue 11) ---------------------------------------------------------
+def save_draft(user, *, instrument: Instrument, answers: dict[str, int]):
+    """Keep the answers given so far. A safety item answered above 0 goes to the safety app at once, even
+    if the questionnaire is never finished; returns the safety Screen then, else None."""
+    valid = {
+        item.id: int(answers[item.id])
+        for item in instrument.items + instrument.unscored_items
+        if item.id in answers and int(answers[item.id]) in {o.value for o in instrument.options_for(item)}
+    }
+    with transaction.atomic():
+        draft, _ = AnswerDraft.objects.select_for_update().get_or_create(owner=user, instrument_id=instrument.id)
+        previous = draft.answers
+        draft.answers_json = json.dumps(valid, sort_keys=True)
+        draft.save(update_fields=["answers_json", "updated_at"])
+    changed = {item: valid.get(item) for item in instrument.safety_items if valid.get(item) != previous.get(item)}
+    if not any(value for value in changed.values()):
+        return None
+    from trustrepair.safety import services as safety
+
+    try:  # no object yet: the open event is carried over to the administration when it is submitted
+        return safety.screen_answers(
+            user, instrument=instrument.id, answers=valid, safety_items=list(instrument.safety_items), obj=None
+        )
+    except Exception:
+        log.exception("Safety screening of a draft of %s failed", instrument.id)
+        return None
+
+
+def draft_answers(user, instrument_id: str) -> dict:
+    draft = AnswerDraft.objects.filter(owner=user, instrument_id=instrument_id).first()
+    return draft.answers if draft else {}
+
+
+def _carry_draft_screen(user, instrument: Instrument, administration: Administration) -> None:
+    """An event raised while answering belongs to the finished response, so it is not raised twice."""
+    from trustrepair.safety.services import attach_open_structured_events
+
+    attach_open_structured_events(user, source=f"measures.{instrument.id}", obj=administration)
 
 
 def correct_administration(user, *, administration: Administration, instrument: Instrument, answers, reason, note=""):
@@ -228,9 +270,19 @@ def export_measures(user) -> dict:
         {"instrument": s.instrument_id, "every_days": s.every_days, "next_due_at": s.next_due_at}
         for s in Schedule.objects.filter(owner=user)
     ]
-    return {"administrations": out, "schedules": schedules, "fhir_questionnaire_responses": responses}
+    drafts = [
+        {"instrument": d.instrument_id, "answers": d.answers, "updated_at": d.updated_at}
+        for d in AnswerDraft.objects.filter(owner=user)
+    ]
+    return {
+        "administrations": out,
+        "schedules": schedules,
+        "unfinished": drafts,
+        "fhir_questionnaire_responses": responses,
+    }
 
 
 def erase_measures(user) -> None:
+    AnswerDraft.objects.filter(owner=user).delete()
     Schedule.objects.filter(owner=user).delete()
     Administration.objects.filter(owner=user).delete()

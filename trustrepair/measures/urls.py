@@ -11,6 +11,7 @@ urlpatterns = [
     path("results/<uuid:public_id>/fhir.json", views.result_fhir, name="result_fhir"),
     path("<slug:instrument_id>/", views.about, name="about"),
     path("<slug:instrument_id>/take/", views.take, name="take"),
+    path("<slug:instrument_id>/take/autosave/", views.autosave, name="autosave"),
     path("<slug:instrument_id>/history/", views.history, name="history"),
     path("<slug:instrument_id>/schedule/", views.schedule, name="schedule"),
     path("<slug:instrument_id>/fhir.json", views.questionnaire_fhir, name="questionnaire_fhir"),

@@ -43,7 +43,10 @@ def about(request, instrument_id):
 @member_required
 def take(request, instrument_id):
     instrument = selectors.instrument_or_404(instrument_id, must_be_complete=True)
-    form = AnswersForm(request.POST or None, instrument=instrument)
+    draft = {} if request.method == "POST" else services.draft_answers(request.user, instrument.id)
+    initial = AnswersForm.initial_for(instrument, draft) if draft else None
+    form = AnswersForm(request.POST or None, instrument=instrument, initial=initial)
+    first_run = request.GET.get("next") == "welcome" and instrument_id == "trust_signs"
     if request.method == "POST" and form.is_valid():
         try:
             administration = services.submit_answers(
@@ -52,10 +55,18 @@ def take(request, instrument_id):
         except services.AnswerErrors as exc:
             form.add_answer_errors(exc.errors)
         else:
+            if first_run:  # the self-check inside the first run goes on to the plan (issue 11)
+                return redirect("accounts:welcome_plan")
             return redirect(administration)
-    return render(
-        request, "measures/take.html", {"instrument": instrument, "form": form}, status=400 if form.errors else 200
-    )
+    context = {
+        "instrument": instrument,
+        "form": form,
+        "first_run": first_run,
+        "resumed": bool(draft),
+        "one_page": request.GET.get("all") == "1",
+        "minutes": max(1, round(len(instrument.items + instrument.unscored_items) * 10 / 60)),
+    }
+    return render(request, "measures/take.html", context, status=400 if form.errors else 200)
 
 
 def _result_context(user, administration):
@@ -78,7 +89,30 @@ def _result_context(user, administration):
         "safety_flagged": bool(flagged),
         "superseded_by": getattr(administration, "superseded_by", None),
         "range": instrument.total_range(),
+        "gauge_bands": _gauge_bands(instrument, administration),
+        "next_steps": _next_steps(user),
     }
+
+
+def _gauge_bands(instrument, administration) -> list[tuple[int, int, str]]:
+    """Bands for the gauge (issue 11), for a summed total with whole-number bands; else none."""
+    if instrument.method != "sum" or not instrument.bands or administration.total is None:
+        return []
+    return [(int(b.min), int(b.max), b.label) for b in instrument.bands]
+
+
+def _next_steps(user) -> list[dict]:
+    """What could come next after a result: the program (clients not yet in it) and finding a therapist."""
+    from django.urls import reverse
+
+    steps = []
+    if user.is_client:
+        from trustrepair.program.selectors import enrolment_for
+
+        if enrolment_for(user) is None:
+            steps.append({"text": "Start the guided program, at your own pace", "url": reverse("program:overview")})
+    steps.append({"text": "Find a therapist who can help with this", "url": reverse("directory:find")})
+    return steps
 
 
 @member_required
@@ -250,3 +284,26 @@ def result_fhir(request, public_id):
 def questionnaire_fhir(request, instrument_id):
     instrument = selectors.instrument_or_404(instrument_id)
     return JsonResponse(fhir.questionnaire(instrument), json_dumps_params={"indent": 2})
+
+
+@member_required
+@require_POST
+def autosave(request, instrument_id):
+    """htmx posts the answers given so far here as each one is given (issue 11)."""
+    instrument = selectors.instrument_or_404(instrument_id, must_be_complete=True)
+    answers = {}
+    if instrument.presentation == "checklist":
+        ticked = set(request.POST.getlist("ticked"))
+        answers = {item.id: int(item.id in ticked) for item in instrument.items}
+    else:
+        for item in instrument.items + instrument.unscored_items:
+            raw = request.POST.get(f"item_{item.id}", "")
+            if raw.lstrip("-").isdigit():
+                answers[item.id] = int(raw)
+    screen = services.save_draft(request.user, instrument=instrument, answers=answers)
+    panel = None
+    if screen is not None and screen.is_positive:  # item 9 above 0: the crisis panel at once, in place
+        from trustrepair.safety.selectors import panel_for
+
+        panel = panel_for(request.user)
+    return render(request, "measures/_autosave_status.html", {"count": len(answers), "panel": panel})

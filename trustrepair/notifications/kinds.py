@@ -32,6 +32,7 @@ KINDS = {
         Kind("appointment_client_left", "Appointment cancelled"),
         Kind("appointment_reminder", "Appointment reminder", neutral_subject="A reminder"),
         Kind("checkin_due", "A check-in is ready", neutral_subject="A reminder"),
+        Kind("practice_reminder", "Your daily check-in", neutral_subject="A reminder"),
         Kind("directory_decision", "A decision about your directory profile"),
     ]
 }

@@ -41,6 +41,11 @@ class Lesson:
     def get_absolute_url(self) -> str:
         return f"/program/{self.phase_slug}/{self.module_slug}/{self.slug}/"
 
+    @property
+    def minutes(self) -> int:
+        """Reading time at an unhurried 200 words a minute, at least one (issue 11)."""
+        return max(1, round(self.words / 200))
+
 
 @dataclass(frozen=True)
 class Module:

@@ -332,6 +332,16 @@ def screen_answers(user, *, instrument: str, answers: dict[str, int], safety_ite
     return Screen(True, (), RiskEvent.Kind.STRUCTURED, tuple(categories), events, action="panel")
 
 
+def attach_open_structured_events(user, *, source: str, obj) -> int:
+    """Questionnaire answers screened while the person was still answering (no object yet) belong to the
+    response once it is submitted: the open event is linked to it, so the final screen does not repeat it."""
+    object_type, object_id = _object_ref(obj)
+    return RiskEvent.objects.filter(
+        user=user, source=source[:80], object_type="", object_id="", kind=RiskEvent.Kind.STRUCTURED,
+        resolved_at__isnull=True,
+    ).update(object_type=object_type, object_id=object_id)  # fmt: skip
+
+
 # ---- closing the panel ----------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ SIGNUP = {
     "time_zone": "Europe/London",
     "agree_terms": "on",
     "agree_health_data": "on",
+    "adult": "on",
 }
 
 

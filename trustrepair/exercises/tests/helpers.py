@@ -82,6 +82,7 @@ MAKERS = {
     "communication_script": factories.make_communication_scripts,
     "thought_record": factories.make_thought_records,
     "journal_entry": factories.make_journal_entries,
+    "daily_check_in": factories.make_daily_check_ins,
 }
 
 
@@ -99,5 +100,5 @@ def edit_data(key):
 
 
 SIMPLE = list(VALID)
-ALL_TOOLS = [*SIMPLE, "thought_record", "journal_entry"]
+ALL_TOOLS = [*SIMPLE, "thought_record", "journal_entry", "daily_check_in"]
 assert set(ALL_TOOLS) == set(BY_KEY)

@@ -54,9 +54,15 @@ def test_a_thought_record_can_be_completed_with_the_keyboard_alone(page, client,
 
     expect(page.get_by_role("heading", name="Step 2 of 5: Emotions")).to_be_visible()
     thought_in_view(page)
-    type_into(page, "#id_name_1", "anxious")
-    type_into(page, "#id_intensity_1", "85")
-    submit(page, "Save and continue")
+    # The first chip has the focus: Space chooses it, Tab reaches its slider, Page Up and arrows set it.
+    assert page.evaluate("document.activeElement.id") == "id_feel_anxious"
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_level_anxious"
+    for key in ["PageUp", "PageUp", "PageUp", "ArrowRight"]:
+        page.keyboard.press(key)
+    expect(page.locator("#id_level_anxious")).to_have_attribute("aria-valuetext", "85 of 100")
+    page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", name="Step 3 of 5: Thinking traps")).to_be_visible()
     thought_in_view(page)
@@ -73,11 +79,14 @@ def test_a_thought_record_can_be_completed_with_the_keyboard_alone(page, client,
     expect(page.get_by_role("heading", name="Step 5 of 5: A balanced thought")).to_be_visible()
     thought_in_view(page)
     type_into(page, "#id_balanced_thought", "He was probably stuck on the train.")
-    type_into(page, "input[name^=after_]", "40")
-    submit(page, "Finish")
+    page.keyboard.press("Tab")  # the slider starts where the emotion was: 85
+    for key in ["PageDown", "PageDown", "PageDown", "PageDown", "ArrowLeft"]:
+        page.keyboard.press(key)
+    page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", name="Thought record,")).to_be_visible()
     expect(page.get_by_text("Mind reading")).to_be_visible()
+    expect(page.get_by_text("anxious 85 → 40")).to_be_visible()
     record = ThoughtRecord.objects.get(owner=client_alice)
     assert record.is_complete and record.emotions.get().intensity_after == 40
 
@@ -200,3 +209,15 @@ def test_every_tools_page_has_no_serious_accessibility_violations(page, client, 
     if violations := axe_violations(page):
         found["trust_event_new with errors"] = violations
     assert found == {}
+
+
+def test_a_thought_record_takes_at_most_40_key_presses_on_a_phone(page, client, client_alice, live_server):
+    """Issue 11: from the first field to finished, keyboard only, at 320 px (bench/keypresses.py counts)."""
+    from bench.keypresses import measure
+
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in(page, client, client_alice, live_server)
+    result = measure(page)
+    assert result["finished"], result
+    assert result["key_presses"] <= 40, result
+    assert result["last_page_overflow_px"] <= 0, result

@@ -34,7 +34,7 @@ def test_a_person_completes_a_thought_record_step_by_step(signed_in, client_alic
         assert THOUGHT in page, f"the automatic thought is not in view on step {n}"
 
     assert client.post(
-        step_url(record, 2), {"name_1": "anxious", "intensity_1": "85", "name_2": "jealous", "intensity_2": "60"}
+        step_url(record, 2), {"feel_anxious": "on", "level_anxious": "85", "feel_jealous": "on", "level_jealous": "60"}
     ).url == step_url(record, 3)
     assert client.post(
         step_url(record, 3),
@@ -111,11 +111,11 @@ def test_deleting_my_thinking_trap_keeps_the_built_in_ones(signed_in, client_ali
 @pytest.mark.parametrize(
     "step,data,field",
     [
-        (2, {}, "name_1"),
-        (2, {"name_1": "anxious"}, "intensity_1"),
-        (2, {"name_1": "anxious", "intensity_1": "150"}, "intensity_1"),
-        (2, {"name_1": "anxious", "intensity_1": "very"}, "intensity_1"),
-        (2, {"intensity_2": "50"}, "name_2"),
+        (2, {}, "__all__"),
+        (2, {"feel_anxious": "on", "level_anxious": ""}, "level_anxious"),
+        (2, {"feel_anxious": "on", "level_anxious": "150"}, "level_anxious"),
+        (2, {"name_1": "uneasy"}, "intensity_1"),
+        (2, {"name_1": "uneasy", "intensity_1": "very"}, "intensity_1"),
         (3, {"distortions": ["not_a_trap"]}, "distortions"),
         (3, {"new_explanation": "no name given"}, "new_name"),
         (4, {"evidence_for": "x" * 4001}, "evidence_for"),

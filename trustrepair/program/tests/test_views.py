@@ -292,3 +292,12 @@ def test_the_demo_seed_is_idempotent(cast):
     demo.seed(cast)
     assert Enrolment.objects.filter(owner=cast["client"]).count() == 1
     assert Setback.objects.filter(owner=cast["client"]).count() == 1
+
+
+def test_a_lesson_shows_how_long_it_takes_to_read(client, client_alice):
+    from trustrepair.program import curriculum
+
+    client.force_login(client_alice)
+    lesson = curriculum.phases()[0].lessons[0]
+    page = client.get(lesson.get_absolute_url()).content.decode()
+    assert f"About {lesson.minutes} minute" in page and lesson.minutes >= 1

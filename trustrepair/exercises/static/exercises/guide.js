@@ -24,6 +24,37 @@ export function setupGuide(root, { phases = [] } = {}) {
 
   player.hidden = false;
 
+  // Optional cues at each new step (issue 11): a soft tone made in the browser (WebAudio, no sound files)
+  // and a short vibration where the device has one. Both are off until the person turns them on.
+  const soundBox = root.querySelector("[data-guide-sound]");
+  const vibrateBox = root.querySelector("[data-guide-vibrate]");
+  const vibrateRow = root.querySelector("[data-guide-vibrate-row]");
+  if (vibrateRow && !("vibrate" in navigator)) vibrateRow.hidden = true;
+  let audio = null;
+
+  function tone(phase) {
+    if (!soundBox || !soundBox.checked) return;
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    audio = audio || new Context();
+    const pitch = { in: 392, "hold-full": 440, out: 330, "hold-empty": 294 }[phase] || 349;
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.type = "sine";
+    osc.frequency.value = pitch;
+    const t = audio.currentTime;
+    gain.gain.setValueAtTime(0.0001, t);
+    gain.gain.exponentialRampToValueAtTime(0.15, t + 0.05);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.6);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(t);
+    osc.stop(t + 0.65);
+  }
+
+  function buzz() {
+    if (vibrateBox && vibrateBox.checked && navigator.vibrate) navigator.vibrate(60);
+  }
+
   function stopTicking() {
     if (ticker !== null) clearInterval(ticker);
     ticker = null;
@@ -41,6 +72,8 @@ export function setupGuide(root, { phases = [] } = {}) {
     progress.textContent = `Step ${index + 1} of ${steps.length}${rounds > 1 ? `, round ${round} of ${rounds}` : ""}.`;
     count.textContent = step.seconds ? String(remaining) : "";
     if (visual) visual.dataset.phase = phases[index] || "";
+    tone(phases[index] || "");
+    buzz();
   }
 
   function finish() {
