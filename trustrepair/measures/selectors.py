@@ -104,3 +104,13 @@ def profile_preferences(user) -> dict:
     """
     p = trust_profile_for(user)
     return {"concerns": p.concerns, "format": p.format, "modalities": [t["id"] for t in p.therapies]}
+
+
+def current_history_for(user) -> list[Administration]:
+    """Every current response of the person, oldest first, without answers (for a consented reader)."""
+    return list(
+        Administration.objects.current()
+        .filter(owner=user)
+        .defer("answers_json", "note", "correction_reason")
+        .order_by("completed_at", "id")
+    )
