@@ -99,3 +99,19 @@ def relationships_of_client(client):
 
 def active_relationships_of_therapist(therapist):
     return CareRelationship.objects.filter(therapist=therapist, status=CareRelationship.Status.ACTIVE)
+
+
+def live_consents_for(relationship_ids) -> dict[int, dict[str, frozenset[str] | None]]:
+    """relationship id → live_consents(...) for many relationships in one query."""
+    out: dict[int, dict] = {}
+    for rel_id, scope, entry_id in SharingConsent.objects.filter(
+        relationship_id__in=list(relationship_ids), revoked_at__isnull=True
+    ).values_list("relationship_id", "scope", "entry_id"):
+        shared = out.setdefault(rel_id, {})
+        if not entry_id:
+            shared[scope] = None
+        elif shared.get(scope, set()) is not None:
+            shared.setdefault(scope, set()).add(entry_id)
+    return {
+        rel_id: {k: (None if v is None else frozenset(v)) for k, v in shared.items()} for rel_id, shared in out.items()
+    }

@@ -114,3 +114,42 @@ def current_history_for(user) -> list[Administration]:
         .defer("answers_json", "note", "correction_reason")
         .order_by("completed_at", "id")
     )
+
+
+def first_and_latest_totals(owner_ids) -> dict[tuple[int, str], dict]:
+    """For each (owner, instrument) among `owner_ids`: the first, previous and latest current totals and when
+    the latest was. Two queries whatever the number of people or responses (window functions)."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    base = Administration.objects.current().filter(owner_id__in=list(owner_ids), total__isnull=False)
+    part = [F("owner_id"), F("instrument_id")]
+    out: dict[tuple[int, str], dict] = {}
+    latest = (
+        base.annotate(rn=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").desc(), F("id").desc()]))
+        .filter(rn__lte=2)
+        .values_list("owner_id", "instrument_id", "total", "completed_at", "rn")
+    )
+    for owner_id, instrument_id, total, at, rn in latest:
+        row = out.setdefault((owner_id, instrument_id), {})
+        if rn == 1:
+            row.update(latest=total, latest_at=at)
+        else:
+            row["previous"] = total
+    first = (
+        base.annotate(rn=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").asc(), F("id").asc()]))
+        .filter(rn=1)
+        .values_list("owner_id", "instrument_id", "total")
+    )
+    for owner_id, instrument_id, total in first:
+        out.setdefault((owner_id, instrument_id), {})["first"] = total
+    return out
+
+
+def completed_since(owner_ref, instrument_ref, since_ref):
+    """An Exists() expression: the person completed the instrument at or after a time (for assigned measures)."""
+    from django.db.models import Exists, OuterRef  # noqa: F401 - OuterRef for callers' references
+
+    return Exists(
+        Administration.objects.filter(owner_id=owner_ref, instrument_id=instrument_ref, completed_at__gte=since_ref)
+    )
