@@ -13,7 +13,7 @@ from trustrepair.notifications.models import Notice
 
 
 def test_the_contract_scopes_are_registered(db):
-    keys = scopes.keys()
+    keys = scopes.all_keys()
     assert {"measures", "program", "checkins", "safety_plan", "risk_alerts", "couples"} <= keys
     assert "tool:thought_record" in keys and "tool:journal_entry" in keys
 
@@ -37,7 +37,7 @@ def test_another_app_supplies_a_reader_without_clinic_importing_it(db, care, cli
 def test_a_code_starts_care_with_nothing_shared_and_works_once(care, client_alice, therapist_tess, stranger_eve):
     assert care.is_active and care.started_via == "code"
     assert selectors.care_therapists(client_alice) == [therapist_tess]
-    assert not any(selectors.therapist_may_see(therapist_tess, client_alice, key) for key in scopes.keys())
+    assert not any(selectors.therapist_may_see(therapist_tess, client_alice, key) for key in scopes.all_keys())
     text, _ = services.issue_code(therapist_tess)
     services.redeem_code(stranger_eve, text)
     with pytest.raises(ClinicError) as refused:

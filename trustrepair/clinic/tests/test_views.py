@@ -136,7 +136,7 @@ def test_each_role_gets_its_answer(client, world, name, method, template, allowe
     assert got == want
 
 
-@pytest.mark.parametrize("scope_key", sorted(scopes.keys()))
+@pytest.mark.parametrize("scope_key", sorted(scopes.all_keys()))
 def test_a_therapist_sees_exactly_the_scope_shared(client, care, therapist_tess, client_alice, scope_key):
     client.force_login(therapist_tess)
     page = client.get(f"/care/clients/{care.public_id}/")
