@@ -20,7 +20,12 @@ def dashboard_card(user) -> dict | None:
         return {"title": "Your care", "text": text, "url": reverse("clinic:my_care"), "link_text": "Your care"}
     if user.role == "therapist":
         waiting = RiskAlert.objects.filter(
-            relationship__therapist=user, relationship__status="active", acknowledged_at__isnull=True
+            relationship__therapist=user,
+            relationship__status="active",
+            relationship__consents__scope="risk_alerts",
+            relationship__consents__entry_id="",
+            relationship__consents__revoked_at__isnull=True,
+            acknowledged_at__isnull=True,
         ).count()  # never cached: alert state is read on every request
         text = "Clients sorted by what asks for you." + (
             f" {waiting} alert{'s' if waiting != 1 else ''} not yet acknowledged." if waiting else ""
