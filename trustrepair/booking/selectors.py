@@ -171,3 +171,25 @@ def appointments_due_reminder(now: dt.datetime):
         start__gt=now,
         start__lte=now + dt.timedelta(hours=24),
     ).values_list("id", flat=True)
+
+
+def next_sessions_with(therapist: User, client_ids, *, now: dt.datetime | None = None) -> dict[int, dt.datetime]:
+    """client id → start of their next confirmed appointment with this therapist. One query."""
+    from django.db.models import Min
+
+    now = now or timezone.now()
+    rows = (
+        Appointment.objects.filter(
+            therapist=therapist, client_id__in=list(client_ids), status=Appointment.Status.CONFIRMED, start__gt=now
+        )
+        .values("client_id")
+        .annotate(first=Min("start"))
+    )
+    return {r["client_id"]: r["first"] for r in rows}
+
+
+def confirmed_appointments_between(client: User, *, now: dt.datetime | None = None):
+    """The client's confirmed appointments (past or upcoming) with a therapist still on the service."""
+    return Appointment.objects.filter(
+        client=client, status=Appointment.Status.CONFIRMED, therapist__isnull=False
+    ).select_related("therapist")

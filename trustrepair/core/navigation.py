@@ -31,6 +31,7 @@ PRIMARY: dict[str, tuple[Link, ...]] = {
     ),
     "therapist": (
         Link("Practice", "core:home", "home", exact=True),
+        Link("Caseload", "clinic:caseload", "user", ("clinic",)),
         Link("Appointments", "booking:therapist_appointments", "calendar", ("booking",)),
         Link("Your listing", "directory:my_profile", "user", ("directory",)),
     ),
@@ -50,6 +51,7 @@ PRIMARY["partner"] = PRIMARY["client"]
 SECONDARY: dict[str, tuple[Link, ...]] = {
     "client": (
         Link("Check-ins", "measures:index", "progress", ("measures",)),
+        Link("Your care", "clinic:my_care", "user", ("clinic",)),
         Link("Find a therapist", "directory:find", "user", ("directory",)),
         Link("Appointments", "booking:mine", "calendar", ("booking",)),
         Link("Learn", "learn:index", "program", ("learn",)),
@@ -59,6 +61,8 @@ SECONDARY: dict[str, tuple[Link, ...]] = {
     ),
     "therapist": (
         Link("Availability", "booking:availability", "calendar"),
+        Link("Codes for new clients", "clinic:codes", "plus"),
+        Link("Your practice", "clinic:practice", "home"),
         Link("Learn", "learn:index", "program", ("learn",)),
         Link("Updates", "notifications:updates", "bell", ("notifications",)),
         Link("Your data", "core:my_data", "download"),
@@ -66,6 +70,7 @@ SECONDARY: dict[str, tuple[Link, ...]] = {
     ),
     "staff": (
         Link("Therapists", "directory:staff_therapists", "user"),
+        Link("Unacknowledged alerts", "clinic:staff_alerts", "bell"),
         Link("Learn", "learn:index", "program", ("learn",)),
         Link("Updates", "notifications:updates", "bell", ("notifications",)),
         Link("Your data", "core:my_data", "download"),

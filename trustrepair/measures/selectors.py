@@ -104,3 +104,51 @@ def profile_preferences(user) -> dict:
     """
     p = trust_profile_for(user)
     return {"concerns": p.concerns, "format": p.format, "modalities": [t["id"] for t in p.therapies]}
+
+
+def current_history_for(user) -> list[Administration]:
+    """Every current response of the person, oldest first, without answers (for a consented reader)."""
+    return list(
+        Administration.objects.current()
+        .filter(owner=user)
+        .defer("answers_json", "note", "correction_reason")
+        .order_by("completed_at", "id")
+    )
+
+
+def first_and_latest_totals(owner_ids) -> dict[tuple[int, str], dict]:
+    """For each (owner, instrument) among `owner_ids`: the first, previous and latest current totals and when
+    the latest was. One query whatever the number of people or responses (two window functions, one scan)."""
+    from django.db.models import F, Q, Window
+    from django.db.models.functions import RowNumber
+
+    part = [F("owner_id"), F("instrument_id")]
+    rows = (
+        Administration.objects.current()
+        .filter(owner_id__in=list(owner_ids), total__isnull=False)
+        .annotate(
+            rn_last=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").desc(), F("id").desc()]),
+            rn_first=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").asc(), F("id").asc()]),
+        )
+        .filter(Q(rn_last__lte=2) | Q(rn_first=1))
+        .values_list("owner_id", "instrument_id", "total", "completed_at", "rn_last", "rn_first")
+    )
+    out: dict[tuple[int, str], dict] = {}
+    for owner_id, instrument_id, total, at, rn_last, rn_first in rows:
+        row = out.setdefault((owner_id, instrument_id), {})
+        if rn_last == 1:
+            row.update(latest=total, latest_at=at)
+        elif rn_last == 2:
+            row["previous"] = total
+        if rn_first == 1:
+            row["first"] = total
+    return out
+
+
+def completed_since(owner_ref, instrument_ref, since_ref):
+    """An Exists() expression: the person completed the instrument at or after a time (for assigned measures)."""
+    from django.db.models import Exists, OuterRef  # noqa: F401 - OuterRef for callers' references
+
+    return Exists(
+        Administration.objects.filter(owner_id=owner_ref, instrument_id=instrument_ref, completed_at__gte=since_ref)
+    )

@@ -34,5 +34,10 @@ KINDS = {
         Kind("checkin_due", "A check-in is ready", neutral_subject="A reminder"),
         Kind("practice_reminder", "Your daily check-in", neutral_subject="A reminder"),
         Kind("directory_decision", "A decision about your directory profile"),
+        # The care team (issue 13): never a client's name, a risk word or a score in the body.
+        Kind("care_started", "A client started working with you"),
+        Kind("care_ended", "A care relationship ended"),
+        Kind("care_alert", "Something in your caseload needs you"),
+        Kind("care_alert_escalated", "Something in your practice is waiting"),
     ]
 }

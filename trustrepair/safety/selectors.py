@@ -41,6 +41,7 @@ class Panel:
     resources: dict = field(default_factory=dict)
     emergency_first: bool = False  # a plan with means, or words about an overdose: the emergency number first
     unseen_events: tuple[RiskEvent, ...] = ()  # open events whose panel has not been shown in full yet
+    care_lines: tuple[str, ...] = ()  # who will see an alert and when, from the care team (register_care_lines)
 
     @property
     def seen(self) -> bool:
@@ -59,6 +60,21 @@ _OVERDOSE = re.compile(r"overdos|\bod\b|pills?\b|tablets?\b|paracetamol|tylenol|
 
 def _needs_emergency_first(event: RiskEvent) -> bool:
     return event.category == detection.PLAN_OR_MEANS or bool(_OVERDOSE.search(event.excerpt or ""))
+
+
+# Who will be told, in words with names and hours ("Tess will see an alert within one working day; …"):
+# supplied by the care team for a person who shares risk alerts with a therapist, so the panel says the truth.
+_care_line_providers: list = []
+
+
+def register_care_lines(provider) -> None:
+    """`provider(user) -> list[str]`; registered once by the app that raises alerts (clinic)."""
+    if provider not in _care_line_providers:
+        _care_line_providers.append(provider)
+
+
+def care_lines_for(user) -> tuple[str, ...]:
+    return tuple(line for provider in _care_line_providers for line in provider(user))
 
 
 def panel_for(user) -> Panel | None:
@@ -86,6 +102,7 @@ def panel_for(user) -> Panel | None:
         resources=crisis_resources(region_for_country(getattr(user, "country", "") or "")),
         emergency_first=any(_needs_emergency_first(e) for e in events),
         unseen_events=tuple(e for e in text if e.shown_at is None),
+        care_lines=care_lines_for(user),
     )
 
 

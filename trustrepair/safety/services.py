@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
-from trustrepair.safety import detection
+from trustrepair.safety import detection, signals
 from trustrepair.safety.models import GentleQuestion, RiskEvent, SafetyPlan
 
 log = logging.getLogger(__name__)
@@ -85,14 +85,19 @@ def _is_screened(user) -> bool:
     return bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", "") in SCREENED_ROLES
 
 
-def _record(user, *, source: str, obj, kind: str, categories: dict) -> tuple[RiskEvent, ...]:
+def _record(user, *, source: str, obj, kind: str, categories: dict, origin: str = "") -> tuple[RiskEvent, ...]:
     """One event per category; an identical open event (same object, category, kind) is not repeated.
+
+    Each new event is announced on `signals.risk_event_recorded` with its `origin` ("screen" for a panel-level
+    screen of text, "questionnaire" for a structured answer, "question" for Yes / Not sure to the gentle
+    question): the care team raises an alert from it for a therapist the person shares risk alerts with.
 
     `categories` maps each category to the finding that raised it (or None for a structured answer or a
     gentle question's answer): its words, layer and model version are stored, never a score.
     """
     object_type, object_id = _object_ref(obj)
     events = []
+    created = []
     try:
         with transaction.atomic():
             # The category is encrypted, so the database cannot match on it: fetch the few open events for
@@ -112,23 +117,34 @@ def _record(user, *, source: str, obj, kind: str, categories: dict) -> tuple[Ris
                 if existing is not None and (object_id or kind == RiskEvent.Kind.STRUCTURED):
                     events.append(existing)
                     continue
-                events.append(
-                    RiskEvent.objects.create(
-                        user=user,
-                        source=source[:80],
-                        object_type=object_type,
-                        object_id=object_id,
-                        category=category,
-                        kind=kind,
-                        excerpt=(getattr(finding, "text", "") or "")[:500],
-                        layer=getattr(finding, "layer", "") or "",
-                        model_version=(getattr(finding, "model_version", "") or "")[:40],
-                    )
+                event = RiskEvent.objects.create(
+                    user=user,
+                    source=source[:80],
+                    object_type=object_type,
+                    object_id=object_id,
+                    category=category,
+                    kind=kind,
+                    excerpt=(getattr(finding, "text", "") or "")[:500],
+                    layer=getattr(finding, "layer", "") or "",
+                    model_version=(getattr(finding, "model_version", "") or "")[:40],
                 )
+                events.append(event)
+                created.append(event)
     except DatabaseError:
         log.exception("Could not record a risk event from %s; the person's text was still saved.", source)
         return ()
+    _announce(created, origin or ("questionnaire" if kind == RiskEvent.Kind.STRUCTURED else "screen"))
     return tuple(events)
+
+
+def _announce(events: list[RiskEvent], origin: str) -> None:
+    """Tell the care team (signals.risk_event_recorded). A failure there never undoes the event or the help."""
+    for event in events:
+        try:
+            with transaction.atomic():
+                signals.risk_event_recorded.send(sender=RiskEvent, event=event, origin=origin)
+        except Exception:
+            log.exception("Could not pass a risk event on to the care team.")
 
 
 def screen_text(user, *texts: str, source: str, obj=None) -> Screen:
@@ -269,6 +285,7 @@ def answer_question(user, *, question: GentleQuestion, answer: str) -> tuple[Ris
             obj=(question.object_type, question.object_id),
             kind=RiskEvent.Kind.TEXT,
             categories=categories,
+            origin="question",
         )
 
 

@@ -1,0 +1,11 @@
+"""Scheduled work of the care team (core/jobs.py)."""
+
+from trustrepair.core import jobs
+
+
+@jobs.every(minutes=5)
+def escalate_risk_alerts() -> int:
+    """Unacknowledged alerts to the backup clinician, then the clinical lead, after the practice's times."""
+    from trustrepair.clinic import services
+
+    return services.escalate_alerts()
