@@ -161,7 +161,8 @@ def shared_view(relationship, *, reader=None, request=None) -> dict:
 
 
 def measure_charts(client) -> list[dict]:
-    from trustrepair.measures import charts, registry, scoring
+    from trustrepair.core import charts
+    from trustrepair.measures import registry, scoring
     from trustrepair.measures import selectors as measures_selectors
 
     by_instrument: dict[str, list] = {}
@@ -182,7 +183,7 @@ def measure_charts(client) -> list[dict]:
         description = f"{len(rows)} results, first {rows[0].total:g}, latest {rows[-1].total:g}."
         if band:
             description += f" The shaded band ({band[0]:.1f}–{band[1]:.1f}) is where a change is not reliable."
-        svg = charts.line_chart(
+        svg = charts.history_chart(
             points,
             y_min=y_min,
             y_max=y_max,

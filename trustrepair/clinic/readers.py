@@ -75,10 +75,19 @@ def risk_alerts(client, entry_ids=None) -> list[SharedItem]:
     ]
 
 
+CHECK_IN_TOOL = "daily_check_in"  # shared under its own "checkins" scope, not as a tool category
+
+
 def tool_list():
     from trustrepair.exercises.tools import TOOLS
 
-    return [tool for tool in TOOLS if tool.show_in_index]
+    return [tool for tool in TOOLS if tool.show_in_index and tool.key != CHECK_IN_TOOL]
+
+
+def checkins(client, entry_ids=None) -> list[SharedItem]:
+    from trustrepair.exercises.tools import BY_KEY
+
+    return tool_reader(BY_KEY[CHECK_IN_TOOL])(client, None)
 
 
 def _text_fields(model) -> list[models.Field]:

@@ -126,7 +126,7 @@ class Preview:
 
 def register_builtin_scopes() -> None:
     """The scopes clinic declares; their readers live in clinic/readers.py (reading other apps only through
-    their selectors), except check-ins and couples, whose readers the owning apps supply."""
+    their selectors), except couples, whose reader the couples app supplies."""
     from trustrepair.clinic import readers
 
     register(
@@ -149,7 +149,8 @@ def register_builtin_scopes() -> None:
     register(
         "checkins",
         label="Daily check-ins",
-        description="Your daily check-ins: how each day felt, on the scales you rated.",
+        description="Your daily check-ins: how each day felt, on the scales you rated, and any note you added.",
+        reader=readers.checkins,
         order=30,
     )
     register(

@@ -19,19 +19,36 @@ def test_the_contract_scopes_are_registered(db):
 
 
 def test_another_app_supplies_a_reader_without_clinic_importing_it(db, care, client_alice, therapist_tess):
-    original = scopes.get("checkins")
+    original = scopes.get("couples")
     try:
         scopes.supply_reader(
-            "checkins",
-            reader=lambda client, entries: [scopes.SharedItem(kind="Check-in", when=None, lines=(("Mood", "6"),))],
+            "couples",
+            reader=lambda client, entries: [scopes.SharedItem(kind="Check-in together", when=None, lines=())],
         )
-        services.share(care, "checkins")
+        services.share(care, "couples")
         from trustrepair.clinic.pages import shared_view
 
         view = shared_view(care)
-        assert [i.kind for s in view["sections"] for i in s["items"]] == ["Check-in"]
+        assert [i.kind for s in view["sections"] for i in s["items"]] == ["Check-in together"]
     finally:
-        scopes._REGISTRY["checkins"] = original
+        scopes._REGISTRY["couples"] = original
+
+
+def test_shared_check_ins_show_the_client_s_own_daily_check_ins(db, care, client_alice):
+    import datetime as _dt
+
+    from trustrepair.clinic.pages import shared_view
+    from trustrepair.exercises.models import DailyCheckIn
+
+    DailyCheckIn.objects.create(
+        owner=client_alice, day=_dt.date(2026, 12, 1), moods=["calm"], trust=6, urge="none", urge_strength=0
+    )
+    assert "tool:daily_check_in" not in scopes.all_keys()  # check-ins are one scope of their own
+    view = shared_view(care)
+    assert not [i for s in view["sections"] for i in s["items"]]  # nothing shared yet
+    services.share(care, "checkins")
+    items = [i for s in shared_view(care)["sections"] for i in s["items"]]
+    assert [i.kind for i in items] == ["Daily check-ins"]
 
 
 def test_a_code_starts_care_with_nothing_shared_and_works_once(care, client_alice, therapist_tess, stranger_eve):
