@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "trustrepair.directory",
     "trustrepair.booking",
     "trustrepair.notifications",
+    "trustrepair.couples",
     "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",

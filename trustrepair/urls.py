@@ -16,5 +16,6 @@ urlpatterns = [
     path("therapists/", include("trustrepair.directory.urls")),
     path("booking/", include("trustrepair.booking.urls")),
     path("updates/", include("trustrepair.notifications.urls")),
+    path("together/", include("trustrepair.couples.urls")),
     path("admin/", admin.site.urls),
 ]
