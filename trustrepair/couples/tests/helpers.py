@@ -18,7 +18,7 @@ def link_and_open(a, b):
     return couple
 
 
-_TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
+_TOKEN = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": "|data-csrf=")[^"]+')
 
 
 def page_text(response) -> str:
