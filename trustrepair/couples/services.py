@@ -349,7 +349,10 @@ def choose_continue(user, window: Window) -> Window:
         window = _locked(window)
         if window.status != Window.Status.PAUSED:
             return window
-        setattr(window, f"continue_{window.couple.slot(user)}", True)
+        slot = window.couple.slot(user)
+        if (getattr(window, f"rating_{slot}") or 0) > Window.PAUSE_ABOVE:
+            raise CouplesError("When you feel it at 5 or below, move your slider there first.")
+        setattr(window, f"continue_{slot}", True)
         fields = ["continue_a", "continue_b"]
         calm = all((r or 0) <= Window.PAUSE_ABOVE for r in (window.rating_a, window.rating_b))
         if window.continue_a and window.continue_b and calm:
