@@ -71,7 +71,7 @@ class Person:
         page = self.get(form_from or path)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True).encode()
-        request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
+        request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})  # noqa: S310
         with self.opener.open(request, timeout=20) as response:
             return response.read().decode()
 

@@ -23,19 +23,82 @@ def clinic_installed() -> bool:
 
 
 def register_scope() -> None:
+    """Supply the clinic's "couples" scope with our reader (clinic keeps a supplied reader if it declares the
+    scope after us: scopes.register keeps an existing reader when the new declaration has none)."""
     if not clinic_installed():
         return
     try:
         from trustrepair.clinic import scopes
-    except ImportError:  # the clinic app without its scope registry yet
+    except ImportError:
         return
-    register = getattr(scopes, "register", None)
-    if register is None:
-        return
-    try:
-        register(key=SCOPE_KEY, label=SCOPE_LABEL, description=SCOPE_DESCRIPTION, reader=shared_items_for)
-    except TypeError:
-        register(SCOPE_KEY, SCOPE_LABEL, SCOPE_DESCRIPTION, shared_items_for)
+    scopes.register(
+        SCOPE_KEY, label=SCOPE_LABEL, description=SCOPE_DESCRIPTION, reader=clinic_reader, entries=clinic_entries
+    )
+
+
+def _joint_items(client):
+    """(kind, container, parts) for every ended Window, rupture and check-in of the client's current couple
+    whose two parts are both shared with a therapist (and neither held back)."""
+    from trustrepair.couples.models import CheckIn, Membership, Rupture, Window
+
+    membership = Membership.objects.select_related("couple").filter(user=client, left_at__isnull=True).first()
+    if membership is None:
+        return []
+    couple = membership.couple
+    found = []
+    windows = Window.objects.filter(couple=couple, status=Window.Status.ENDED).prefetch_related("parts")
+    for kind, queryset in (
+        ("window", windows),
+        ("rupture", Rupture.objects.filter(couple=couple).prefetch_related("parts")),
+        ("check_in", CheckIn.objects.filter(couple=couple).prefetch_related("parts")),
+    ):
+        for container in queryset:
+            parts = list(container.parts.all())
+            if _both_shared(parts):
+                found.append((kind, container, parts))
+    return found
+
+
+def _lines(kind, container, own) -> tuple[tuple[str, str], ...]:
+    """What the therapist reads on this client's page: the joint facts and this client's own part. The other
+    partner's words appear on the other partner's page, under the scope that person gave."""
+    if kind == "window":
+        minutes, seconds = divmod(int(container.elapsed_seconds), 60)
+        return (
+            ("Question", container.question),
+            ("Time talking, pauses not counted", f"{minutes} min {seconds} s"),
+            ("Pauses", str(container.pause_count)),
+            ("Their reflection", own.reflection or "—"),
+        )
+    if kind == "rupture":
+        repaired = container.repaired_at.date().isoformat() if container.repaired_at else "not yet"
+        return (("Repaired", repaired), ("They felt", own.felt or "—"), ("They need", own.need or "—"))
+    return (
+        ("Safe / connected / trusting", f"{own.safe} / {own.connected} / {own.trusting}"),
+        ("Appreciated", own.appreciation or "—"),
+        ("Needs", own.need or "—"),
+    )
+
+
+TITLES = {"window": "Transparency Window", "rupture": "Rupture and repair", "check_in": "Couple check-in"}
+
+
+def clinic_reader(client, entry_ids=None):
+    from trustrepair.clinic.scopes import SharedItem
+
+    items = []
+    for kind, container, parts in _joint_items(client):
+        entry_id = str(container.public_id)
+        if entry_ids is not None and entry_id not in entry_ids:
+            continue
+        own = next(p for p in parts if p.owner_id == client.pk)
+        when = getattr(container, "ended_at", None) or getattr(container, "logged_at", None) or container.week
+        items.append(SharedItem(kind=TITLES[kind], when=when, lines=_lines(kind, container, own), entry_id=entry_id))
+    return items
+
+
+def clinic_entries(client):
+    return [(str(c.public_id), TITLES[kind]) for kind, c, _parts in _joint_items(client)]
 
 
 def _may_see(therapist, client) -> bool:

@@ -33,6 +33,6 @@ KINDS = {
         Kind("appointment_reminder", "Appointment reminder", neutral_subject="A reminder"),
         Kind("checkin_due", "A check-in is ready", neutral_subject="A reminder"),
         Kind("directory_decision", "A decision about your directory profile"),
-        Kind("couples_waiting", "Something is waiting for you in your shared space", neutral_subject="You have a new update"),
+        Kind("couples_waiting", "Something is waiting for you in your shared space"),
     ]
 }

@@ -2,7 +2,7 @@ import re
 
 from trustrepair.couples import services
 
-CLEAR = {key: "never" for key in ("hurt", "threatened", "afraid", "controlled", "forced")}
+CLEAR = dict.fromkeys(("hurt", "threatened", "afraid", "controlled", "forced"), "never")
 
 
 def link(a, b):
