@@ -66,29 +66,40 @@ def window_for(couple: Couple, public_id) -> Window:
     return window
 
 
+LIVE_SQL = """
+SELECT w.*, c.member_a_id AS c_member_a_id, c.member_b_id AS c_member_b_id,
+       CASE WHEN c.ended_at IS NULL AND c.open_until > %(now)s THEN 1 ELSE 0 END AS c_open,
+       EXISTS (SELECT 1 FROM accounts_consentrecord r WHERE r.user_id = %(user)s AND r.kind = 'health_data'
+               AND r.revoked_at IS NULL) AS consented,
+       EXISTS (SELECT 1 FROM couples_membership m WHERE m.couple_id = c.id AND m.user_id = %(user)s
+               AND m.left_at IS NULL AND m.closed_at IS NULL) AS member
+FROM couples_window w JOIN couples_couple c ON c.id = w.couple_id
+WHERE w.public_id = %(public_id)s AND (c.member_a_id = %(user)s OR c.member_b_id = %(user)s)
+"""
+
+
 def live_window(user, public_id, now=None):
     """The poll's read: ONE indexed query (the window by its unique public id, joined to its couple, with the
-    caller's health-data consent as a subquery). Returns (window, consented) or (None, consented) when the
-    window is not this person's or their space is not open."""
-    from django.db.models import Exists, OuterRef, Q
-
-    from trustrepair.accounts.models import ConsentRecord
+    caller's membership and health-data consent as EXISTS subqueries), written as SQL because building it
+    through the ORM cost more than running it. Returns (window, consented), with window None when it is not
+    this person's or their space is not open; (None, None) when there is no such window of theirs."""
+    from django.db import connection
 
     now = now or timezone.now()
-    consent = ConsentRecord.objects.filter(user=user, kind="health_data", revoked_at__isnull=True)
-    mine = Membership.objects.filter(couple=OuterRef("couple"), user=user, left_at__isnull=True)
-    row = (
-        Window.objects.select_related("couple")
-        .annotate(consented=Exists(consent), member=Exists(mine.filter(closed_at__isnull=True)))
-        .filter(public_id=public_id)
-        .filter(Q(couple__member_a=user) | Q(couple__member_b=user))
-        .first()
-    )
-    if row is None:
+    params = {
+        "now": connection.ops.adapt_datetimefield_value(now),
+        "user": user.pk,
+        "public_id": public_id if connection.vendor == "postgresql" else public_id.hex,
+    }
+    rows = list(Window.objects.raw(LIVE_SQL, params))
+    if not rows:
         return None, None
-    if not row.member or not row.couple.is_open(now):
-        return None, row.consented
-    return row, row.consented
+    row = rows[0]
+    consented = bool(row.consented)
+    if not row.member or not row.c_open:
+        return None, consented
+    row.couple = Couple(id=row.couple_id, member_a_id=row.c_member_a_id, member_b_id=row.c_member_b_id)
+    return row, consented
 
 
 def shared_summary(window: Window, viewer) -> dict:

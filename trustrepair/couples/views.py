@@ -248,7 +248,7 @@ def window(request, space, public_id):
     return render(request, "couples/window.html", context)
 
 
-def live(request, public_id):
+def _live(request, public_id):
     """The poll: about once a second from each screen. One indexed query reads the window, its couple, this
     person's membership and consent; the response is the live fragment, or the gate page when the space is
     not open for this person (exactly as every other couples URL)."""
@@ -284,7 +284,7 @@ def live(request, public_id):
     )
 
 
-live = _mark(require_safe(live), "role:client,partner")
+live = _mark(require_safe(_live), "role:client,partner")
 
 
 def _window_action(action):
@@ -297,7 +297,7 @@ def _window_action(action):
         except services.CouplesError as error:
             messages.error(request, error.message)
         if request.htmx:
-            return live(request, public_id)
+            return _live(request, public_id)
         return redirect(window)
 
     return view

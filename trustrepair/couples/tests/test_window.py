@@ -110,3 +110,13 @@ def test_a_danger_from_others_finding_holds_a_reflection_back(client, client_ali
     assert held
     client.force_login(client_alice)
     assert "scared to go home" not in client.get(running.get_absolute_url()).content.decode()
+
+
+def test_an_htmx_rating_answers_with_the_live_fragment(client, partner_bob, running):
+    client.force_login(partner_bob)
+    response = client.post(
+        f"/together/window/{running.public_id}/rate/", {"value": "8"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert "One of you needs a pause" in response.content.decode()
+    assert "<html" not in response.content.decode()
