@@ -170,3 +170,15 @@ def test_a_missing_answer_on_the_screen_is_an_error_next_to_the_item(client, cli
     response = client.post("/together/screen/", {"hurt": "never"})
     assert response.status_code == 200
     assert "Please choose an answer." in response.content.decode()
+
+
+def test_the_gate_answers_are_stored_nowhere(client_alice, partner_bob, couple):
+    from django.db import connection
+
+    services.record_screen(partner_bob, answers={**CLEAR, "forced": "often", "hurt": "prefer_not"})
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            if table.startswith("couples_"):
+                cursor.execute(f"SELECT * FROM {table}")  # noqa: S608 - our own table names
+                stored = " ".join(str(v) for row in cursor.fetchall() for v in row).lower()
+                assert "often" not in stored and "prefer_not" not in stored, table
