@@ -42,7 +42,8 @@ def test_two_partners_run_a_whole_window(chromium, live_server, client_alice, pa
         expect(a.get_by_role("heading", name=PAUSE)).to_be_visible(timeout=2000)
         expect(a.get_by_text("feet flat on the floor")).to_be_visible()
         live_a = a.locator("#window-live").inner_text()
-        assert "Bob" not in live_a and "7" not in live_a
+        assert "Bob" not in live_a and "7 out of 10" not in live_a and "bob" not in live_a.lower()
+        assert a.locator("[data-rating-output]").inner_text() == "0"  # A's own slider, untouched
         expect(b.get_by_role("heading", name=PAUSE)).to_be_visible(timeout=2000)
         expect(a.locator("#window-announce")).to_have_text(PAUSE, timeout=2000)
 
