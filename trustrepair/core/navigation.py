@@ -46,11 +46,18 @@ PRIMARY: dict[str, tuple[Link, ...]] = {
         Link("Create account", "account_signup", "plus", exact=True),
     ),
 }
-PRIMARY["partner"] = PRIMARY["client"]
+# A partner's home is the couples space (issue 15): "Together" takes Progress's place, which moves under More.
+PRIMARY["partner"] = (
+    Link("Today", "core:home", "today", exact=True),
+    Link("Together", "couples:home", "user", ("couples",)),
+    Link("Program", "program:overview", "program", ("program",)),
+    Link("Tools", "exercises:index", "tools", ("exercises",)),
+)
 
 SECONDARY: dict[str, tuple[Link, ...]] = {
     "client": (
         Link("Check-ins", "measures:index", "progress", ("measures",)),
+        Link("Together", "couples:home", "user", ("couples",)),
         Link("Your care", "clinic:my_care", "user", ("clinic",)),
         Link("Find a therapist", "directory:find", "user", ("directory",)),
         Link("Appointments", "booking:mine", "calendar", ("booking",)),
@@ -78,7 +85,10 @@ SECONDARY: dict[str, tuple[Link, ...]] = {
     ),
     "anonymous": (),
 }
-SECONDARY["partner"] = SECONDARY["client"]
+SECONDARY["partner"] = (
+    Link("Progress", "program:insights", "progress", ("program:insights", "measures")),
+    *SECONDARY["client"],
+)
 
 
 def role_of(user) -> str:

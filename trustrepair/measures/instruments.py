@@ -132,6 +132,10 @@ class Instrument:
     def total_range(self) -> tuple[float, float] | None:
         n = len(self.items)
         if self.method == "sum":
+            if any(item.options for item in self.items):
+                lows = [min(o.value for o in self.options_for(i)) for i in self.items]
+                highs = [max(o.value for o in self.options_for(i)) for i in self.items]
+                return sum(lows), sum(highs)
             return n * self.min_value, n * self.max_value
         if self.method == "count":
             return 0, n
@@ -244,7 +248,9 @@ def parse_instrument(data: Any, path: Path | str) -> Instrument:
         raise InstrumentFileError(path, "kind", f"must be one of {sorted(KINDS)}")
     licence = _need(data, "licence", dict, path)
     options = _options(data.get("response_options"), path, "response_options")
-    items = _items(_need(data, "items", list, path), path, "items")
+    # A scored item may carry its own options when its scale differs from the rest (CSI-4 item 1 is 0–6,
+    # items 2–4 are 0–5); options_for() and total_range() then use them.
+    items = _items(_need(data, "items", list, path), path, "items", own_options=True)
     if not items:
         raise InstrumentFileError(path, "items", "must list at least one item")
     unscored = _items(data.get("unscored_items") or [], path, "unscored_items", own_options=True)

@@ -39,5 +39,6 @@ KINDS = {
         Kind("care_ended", "A care relationship ended"),
         Kind("care_alert", "Something in your caseload needs you"),
         Kind("care_alert_escalated", "Something in your practice is waiting"),
+        Kind("couples_waiting", "Something is waiting for you in your shared space"),
     ]
 }
