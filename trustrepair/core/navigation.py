@@ -87,7 +87,7 @@ SECONDARY: dict[str, tuple[Link, ...]] = {
 }
 SECONDARY["partner"] = (
     Link("Progress", "program:insights", "progress", ("program:insights", "measures")),
-    *SECONDARY["client"],
+    *(link for link in SECONDARY["client"] if link.url_name != "couples:home"),
 )
 
 
