@@ -191,10 +191,7 @@ def run(args, connection, CaptureQueriesContext) -> int:
             client.get("/care/caseload/")
             samples.append((time.perf_counter() - t0) * 1000)
         shown = len(response.context["rows"])
-        print(
-            f"{size:>8} {queries:>8} {shown:>11} {statistics.median(samples):>8.1f}"
-            f" {percentile(samples, 95):>8.1f}"
-        )
+        print(f"{size:>8} {queries:>8} {shown:>11} {statistics.median(samples):>8.1f} {percentile(samples, 95):>8.1f}")
     print(f"\nquery count flat across sizes: {'yes' if len(set(counts)) == 1 else 'NO'}")
     return 0
 

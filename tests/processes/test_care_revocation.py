@@ -85,7 +85,8 @@ def test_revoking_takes_effect_on_the_next_request_on_both_workers(production):
     server = subprocess.Popen(  # noqa: S603
         [
             sys.executable, "-m", "gunicorn", "trustrepair.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-            "--access-logfile", str(access_log), "--control-socket", str(access_log.parent / "gunicorn.ctl"), "--access-logformat", "%(p)s %(U)s %(s)s",
+            "--access-logfile", str(access_log), "--control-socket", str(access_log.parent / "gunicorn.ctl"),
+            "--access-logformat", "%(p)s %(U)s %(s)s",
         ],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=(access_log.parent / "gunicorn.log").open("w"),
     )  # fmt: skip

@@ -163,7 +163,8 @@ def test_subscale_instrument_history_draws_one_chart_per_subscale(client, client
     take(client_alice, "trust_signs", [1] * 13)
     login(client, client_alice)
     body = client.get(reverse("measures:history", args=["trust_signs"])).content.decode()
-    assert body.count('<svg class="measure-chart"') == 1  # the self-check reports a total (no reliable-change band: unvalidated)
+    # the self-check reports a total (no reliable-change band: unvalidated)
+    assert body.count('<svg class="measure-chart"') == 1
     assert 'class="chart-band"' not in body
 
 
