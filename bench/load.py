@@ -245,6 +245,23 @@ def run_threads(url: str, cookies: list[str], seconds: int, connections: int) ->
     return {"rps": len(latencies) / elapsed, "p50": pct(50), "p95": pct(95), "p99": pct(99), "errors": errors[0]}
 
 
+def worker_cpu_seconds(master_pid: int) -> float:
+    """User + system CPU seconds used so far by a gunicorn master's workers (from /proc; Linux only)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for child in children:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def ensure_wrk() -> bool:
     if shutil.which("wrk"):
         return True
@@ -264,6 +281,7 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=8)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--only", help="comma-separated page names to measure (default: all)")
     args = parser.parse_args()
     lines: list[str] = []
 
@@ -356,6 +374,8 @@ def main() -> int:
         therapist_file.write_text(therapist.cookie_header() + "\n")
 
         pages = discover_pages(sessions[0], therapist, say)
+        if args.only:
+            pages = [p for p in pages if p[0] in args.only.split(",")]
         use_wrk = ensure_wrk()
         script = tmp / "rotate.lua"
         script.write_text(WRK_SCRIPT)
@@ -371,11 +391,18 @@ def main() -> int:
 
         def measure(url: str, cookie_source: Path | None) -> dict:
             cookies = cookie_source.read_text().split("\n")[:-1] if cookie_source else []
+            master = processes[1 if url.startswith(f"http://127.0.0.1:{bare_port}/") else 0].pid
             if use_wrk:
                 run_wrk(url, cookie_source, 2, args.connections, script)
-                return run_wrk(url, cookie_source, args.duration, args.connections, script)
-            run_threads(url, cookies, 2, args.connections)
-            return run_threads(url, cookies, args.duration, args.connections)
+                cpu = worker_cpu_seconds(master)
+                result = run_wrk(url, cookie_source, args.duration, args.connections, script)
+            else:
+                run_threads(url, cookies, 2, args.connections)
+                cpu = worker_cpu_seconds(master)
+                result = run_threads(url, cookies, args.duration, args.connections)
+            served = result["rps"] * args.duration
+            result["cpu_ms"] = (worker_cpu_seconds(master) - cpu) * 1000 / served if served else 0.0
+            return result
 
         bare_url = f"http://127.0.0.1:{bare_port}/"
         bare_first = measure(bare_url, None)
@@ -385,19 +412,27 @@ def main() -> int:
             results.append((name, path, measure(f"http://127.0.0.1:{port}{path}", source)))
         bare_last = measure(bare_url, None)
         bare_rps = statistics.mean([bare_first["rps"], bare_last["rps"]])
+        bare_cpu = statistics.mean([bare_first["cpu_ms"], bare_last["cpu_ms"]])
 
         say()
-        say(f"{'page':<22}{'path':<34}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'× bare':>8}")
+        say(
+            f"{'page':<22}{'path':<34}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'× bare':>8}"
+            f"{'cpu ms':>8}{'cpu ×':>7}"
+        )
         for label, result in (("bare view (first)", bare_first), ("bare view (last)", bare_last)):
-            say(row(label, "/", result, result["rps"] / bare_rps))
+            say(row(label, "/", result, result["rps"] / bare_rps, bare_cpu))
         worst = 1.0
         worst_p95 = 0.0
         for name, path, result in results:
             ratio = result["rps"] / bare_rps
             worst, worst_p95 = min(worst, ratio), max(worst_p95, result["p95"])
-            say(row(name, path, result, ratio))
+            say(row(name, path, result, ratio, bare_cpu))
         say()
         say(f"bare view: {bare_rps:.0f} req/s (mean of its two runs)")
+        say(
+            "cpu ms: the gunicorn workers' CPU time per request (/proc; PostgreSQL's share not counted); cpu ×: the"
+            " bare view's cpu ms over the page's, a ratio that other load on the machine disturbs far less"
+        )
         say(
             f"slowest page: {worst:.3f} of the bare view (budget ≥ 0.15); highest p95 at {args.connections} "
             f"signed-in sessions: {worst_p95:.0f} ms (budget ≤ 100 ms)"
@@ -414,17 +449,19 @@ def main() -> int:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
+        if (tmp / "gunicorn.log").exists():
+            shutil.copy(tmp / "gunicorn.log", Path(tempfile.gettempdir()) / "trustrepair-load-gunicorn.log")
         shutil.rmtree(tmp, ignore_errors=True)
         if args.out:
             args.out.write_text("\n".join(lines) + "\n")
     return 0
 
 
-def row(name: str, path: str, r: dict, ratio: float) -> str:
+def row(name: str, path: str, r: dict, ratio: float, bare_cpu: float) -> str:
     shown = path if len(path) <= 32 else path[:31] + "…"
     return (
         f"{name:<22}{shown:<34}{r['rps']:>8.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
-        f"{r['errors']:>8}{ratio:>8.3f}"
+        f"{r['errors']:>8}{ratio:>8.3f}{r['cpu_ms']:>8.2f}{bare_cpu / r['cpu_ms'] if r['cpu_ms'] else 0:>7.3f}"
     )
 
 
