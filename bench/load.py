@@ -281,6 +281,7 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=8)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--label", default="", help="what is measured, printed in the first line")
     parser.add_argument("--only", help="comma-separated page names to measure (default: all)")
     args = parser.parse_args()
     lines: list[str] = []
@@ -290,7 +291,8 @@ def main() -> int:
         lines.append(text)
 
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)  # noqa: S607
-    say(f"bench/load.py at {head.stdout.strip()} on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    revision = head.stdout.strip() or "a tree outside git"
+    say(f"bench/load.py at {revision} {args.label} on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     say(f"uptime: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}")  # noqa: S607
     say(f"cores: {os.cpu_count()} (shared: other work on this machine changes the figures; compare ratios)")
 
