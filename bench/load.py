@@ -262,6 +262,26 @@ def worker_cpu_seconds(master_pid: int) -> float:
     return total
 
 
+def count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as f:
+            return sum(1 for _ in f)
+    except OSError:
+        return 0
+
+
+def drain(access_log: Path, limit: float = 60):
+    """Wait until the server's access log stops growing: every queued request has been answered."""
+    deadline = time.monotonic() + limit
+    last = -1
+    while time.monotonic() < deadline:
+        now = count_lines(access_log)
+        if now == last:
+            return
+        last = now
+        time.sleep(1)
+
+
 def ensure_wrk() -> bool:
     if shutil.which("wrk"):
         return True
@@ -339,7 +359,8 @@ def main() -> int:
         log = (tmp / "gunicorn.log").open("w")
         processes.append(
             subprocess.Popen(  # noqa: S603
-                [*gunicorn, "--bind", f"127.0.0.1:{port}", "trustrepair.wsgi"],
+                [*gunicorn, "--bind", f"127.0.0.1:{port}", "--access-logfile", str(tmp / "app.access.log")]
+                + ["trustrepair.wsgi"],
                 env=env,
                 cwd=ROOT,
                 stdout=log,
@@ -348,7 +369,8 @@ def main() -> int:
         )
         processes.append(
             subprocess.Popen(  # noqa: S603
-                [*gunicorn, "--bind", f"127.0.0.1:{bare_port}", "bare_app:application"],
+                [*gunicorn, "--bind", f"127.0.0.1:{bare_port}", "--access-logfile", str(tmp / "bare.access.log")]
+                + ["bare_app:application"],
                 env=env,
                 cwd=tmp,
                 stdout=log,
@@ -393,16 +415,21 @@ def main() -> int:
 
         def measure(url: str, cookie_source: Path | None) -> dict:
             cookies = cookie_source.read_text().split("\n")[:-1] if cookie_source else []
-            master = processes[1 if url.startswith(f"http://127.0.0.1:{bare_port}/") else 0].pid
+            bare = url.startswith(f"http://127.0.0.1:{bare_port}/")
+            master = processes[1 if bare else 0].pid
+            access_log = tmp / ("bare.access.log" if bare else "app.access.log")
             if use_wrk:
                 run_wrk(url, cookie_source, 2, args.connections, script)
-                cpu = worker_cpu_seconds(master)
-                result = run_wrk(url, cookie_source, args.duration, args.connections, script)
             else:
                 run_threads(url, cookies, 2, args.connections)
-                cpu = worker_cpu_seconds(master)
+            drain(access_log)  # requests the warm-up left queued are served before the measured ones start
+            cpu, before = worker_cpu_seconds(master), count_lines(access_log)
+            if use_wrk:
+                result = run_wrk(url, cookie_source, args.duration, args.connections, script)
+            else:
                 result = run_threads(url, cookies, args.duration, args.connections)
-            served = result["rps"] * args.duration
+            drain(access_log)
+            served = count_lines(access_log) - before
             result["cpu_ms"] = (worker_cpu_seconds(master) - cpu) * 1000 / served if served else 0.0
             return result
 
@@ -432,8 +459,8 @@ def main() -> int:
         say()
         say(f"bare view: {bare_rps:.0f} req/s (mean of its two runs)")
         say(
-            "cpu ms: the gunicorn workers' CPU time per request (/proc; PostgreSQL's share not counted); cpu ×: the"
-            " bare view's cpu ms over the page's, a ratio that other load on the machine disturbs far less"
+            "cpu ms: the gunicorn workers' CPU time per request they served (/proc and their access log; PostgreSQL's"
+            " share not counted); cpu ×: the bare view's cpu ms over the page's, a ratio other load disturbs far less"
         )
         say(
             f"slowest page: {worst:.3f} of the bare view (budget ≥ 0.15); highest p95 at {args.connections} "
