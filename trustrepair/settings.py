@@ -157,9 +157,11 @@ CACHES = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's backends, each loading the signed-in person with the gate and crisis state every page
+# reads, in the one query (accounts/backends.py; docs/decisions.md, issue 16).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "trustrepair.accounts.backends.RequestStateModelBackend",
+    "trustrepair.accounts.backends.RequestStateAllauthBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

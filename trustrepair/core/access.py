@@ -36,7 +36,10 @@ def login_required(view):
 def has_mfa(user) -> bool:
     from allauth.mfa.utils import is_mfa_enabled
 
-    return is_mfa_enabled(user)
+    from trustrepair.accounts.backends import request_state
+
+    loaded = request_state(user, "has_mfa")  # read with the person, this request
+    return loaded if loaded is not None else is_mfa_enabled(user)
 
 
 def session_passed_mfa(request) -> bool:
@@ -62,9 +65,11 @@ def mfa_required_response(request):
 
 
 def has_health_data_consent(user) -> bool:
+    from trustrepair.accounts.backends import request_state
     from trustrepair.accounts.services import has_consent
 
-    return has_consent(user, "health_data")
+    loaded = request_state(user, "has_health_data_consent")  # read with the person, this request
+    return loaded if loaded is not None else has_consent(user, "health_data")
 
 
 def role_required(*roles: str):
