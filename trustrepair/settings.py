@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "trustrepair.booking",
     "trustrepair.notifications",
     "trustrepair.clinic",
+    "trustrepair.messaging",
     "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",

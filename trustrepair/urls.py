@@ -17,5 +17,6 @@ urlpatterns = [
     path("booking/", include("trustrepair.booking.urls")),
     path("updates/", include("trustrepair.notifications.urls")),
     path("care/", include("trustrepair.clinic.urls")),
+    path("messages/", include("trustrepair.messaging.urls")),
     path("admin/", admin.site.urls),
 ]
