@@ -16,6 +16,7 @@ urlpatterns = [
     path("therapists/", include("trustrepair.directory.urls")),
     path("booking/", include("trustrepair.booking.urls")),
     path("updates/", include("trustrepair.notifications.urls")),
+    path("care/homework/", include("trustrepair.clinic.homework_urls")),
     path("care/", include("trustrepair.clinic.urls")),
     path("messages/", include("trustrepair.messaging.urls")),
     path("admin/", admin.site.urls),

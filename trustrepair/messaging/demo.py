@@ -1,4 +1,8 @@
-"""Demo data: a short message thread between the demo client and the demo therapist. Idempotent."""
+"""Demo data between sessions (issue 14): a short message thread between the demo client and the demo
+therapist, and homework (a lesson, a tool exercise done, a questionnaire). Idempotent.
+
+Homework is clinic's Assignment; it is seeded here because clinic's own demo returns early once the care
+relationship exists, and this app's demo runs after it."""
 
 import datetime as dt
 
@@ -24,7 +28,10 @@ def seed(cast) -> None:
     if therapist is None or client is None:
         return
     rel = CareRelationship.objects.filter(client=client, therapist=therapist, status="active").first()
-    if rel is None or Message.objects.filter(relationship=rel).exists():
+    if rel is None:
+        return
+    _homework(rel, therapist)
+    if Message.objects.filter(relationship=rel).exists():
         return
     now = timezone.now()
     for from_client, hours_ago, body in THREAD:
@@ -36,3 +43,39 @@ def seed(cast) -> None:
             sent_at=now - dt.timedelta(hours=hours_ago),
             read_at=None if hours_ago < 10 else now - dt.timedelta(hours=hours_ago - 1),
         )
+
+
+def _homework(rel, therapist) -> None:
+    from trustrepair.clinic import homework
+    from trustrepair.clinic.models import Assignment
+
+    if Assignment.objects.filter(relationship=rel, kind__in=["lesson", "tool"]).exists():
+        return
+    now = timezone.now()
+    lessons = homework.choices_for("lesson")
+    if lessons:
+        homework.assign(
+            rel,
+            by=therapist,
+            kind="lesson",
+            target=lessons[0][0],
+            due_at=now + dt.timedelta(days=3),
+            instructions="Demo: read this slowly; note one sentence that sounds like you.",
+        )
+    done = homework.assign(
+        rel,
+        by=therapist,
+        kind="tool",
+        target="trigger_log",
+        due_at=now + dt.timedelta(days=1, hours=2),
+        instructions="Demo: log each urge to check the phone this week, and what you did instead.",
+    )
+    Assignment.objects.filter(pk=done.pk).update(completed_at=now - dt.timedelta(hours=20))
+    homework.assign(
+        rel,
+        by=therapist,
+        kind="tool",
+        target="thought_record",
+        due_at=now + dt.timedelta(days=6),
+        instructions="Demo: one thought record after the next evening that feels hard.",
+    )
