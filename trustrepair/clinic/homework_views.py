@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from trustrepair.clinic import homework, pages, selectors
@@ -31,7 +30,7 @@ class HomeworkForm(forms.Form):
 
     def clean_due_on(self):
         value = self.cleaned_data["due_on"]
-        if value < dt.date.today():
+        if value < timezone.localdate():
             raise forms.ValidationError("Choose a due date from today on.")
         return value
 
