@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "trustrepair.notifications",
     "trustrepair.clinic",
     "trustrepair.messaging",
+    "trustrepair.groups",
     "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -19,5 +19,6 @@ urlpatterns = [
     path("care/homework/", include("trustrepair.clinic.homework_urls")),
     path("care/", include("trustrepair.clinic.urls")),
     path("messages/", include("trustrepair.messaging.urls")),
+    path("groups/", include("trustrepair.groups.urls")),
     path("admin/", admin.site.urls),
 ]
