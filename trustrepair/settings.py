@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "trustrepair.clinic",
     "trustrepair.messaging",
     "trustrepair.groups",
+    "trustrepair.meetings",
     "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",

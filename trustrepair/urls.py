@@ -20,5 +20,6 @@ urlpatterns = [
     path("care/", include("trustrepair.clinic.urls")),
     path("messages/", include("trustrepair.messaging.urls")),
     path("groups/", include("trustrepair.groups.urls")),
+    path("meet/", include("trustrepair.meetings.urls")),
     path("admin/", admin.site.urls),
 ]

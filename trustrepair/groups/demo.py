@@ -8,7 +8,7 @@ from django.utils import timezone
 from trustrepair.groups import services
 from trustrepair.groups.models import Attendance, Group, GroupSession, Member
 
-OTHERS = [("june@demo.trustrepair.test", "June Demo", "June"), ("kai@demo.trustrepair.test", "Kai Demo", "K.")]
+OTHERS = [("june@demo.trustrepair.test", "June Moreau", "June"), ("kai@demo.trustrepair.test", "Kai Lindqvist", "K.")]
 
 
 def _client(email, name):
