@@ -21,5 +21,6 @@ urlpatterns = [
     path("messages/", include("trustrepair.messaging.urls")),
     path("groups/", include("trustrepair.groups.urls")),
     path("meet/", include("trustrepair.meetings.urls")),
+    path("outcomes/", include("trustrepair.outcomes.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,7 +20,7 @@ class GroupForm(forms.Form):
 class JoinForm(forms.Form):
     code = forms.CharField(label="Invitation code", max_length=20)
     handle = forms.CharField(
-        label="The name others in the group will see",
+        label="The name shown to others in the group",
         max_length=30,
         help_text="A first name or a handle. Nobody in the group sees your email or anything else of yours.",
     )

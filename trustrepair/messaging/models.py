@@ -1,8 +1,8 @@
 """Secure messages between a client and their therapist, inside one active care relationship.
 
 A message is part of the practice's clinical record about the client (shared/DESIGN.md, records table): in
-the client's export; on the client's erasure it stays with the restricted care relationship. The text is
-encrypted at rest. There are no attachments: a message is words only.
+the client's export; on the client's erasure it stays with the restricted care relationship. The text is kept
+in an encrypted field. There are no attachments: a message is words only.
 """
 
 import uuid
