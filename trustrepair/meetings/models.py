@@ -4,7 +4,8 @@
   appointment is confirmed. Encrypted: a link or an address says where someone goes for therapy.
 - `Participant`: someone else in the appointment. A couples session adds the second client's *care
   relationship* with the same therapist (both accounts in care; linked as a couple when the couples app
-  exists); a family session adds named family members who need no account. Family names are stored in an encrypted field.
+  exists); a family session adds named family members who need no account. Family names are
+  stored in an encrypted field.
 Both belong to the practice's clinical record about the appointment's client (DESIGN records table).
 """
 
