@@ -311,55 +311,91 @@ def therapist_appointments(request):
     return render(request, "booking/therapist_list.html", lists)
 
 
-@therapist_required
-def availability(request):
-    schedule = selectors.schedule_for(request.user)
-    action = request.POST.get("action") if request.method == "POST" else None
-    schedule_form = forms.ScheduleForm(request.POST if action == "settings" else None, instance=schedule, prefix="s")
-    rule_form = forms.RuleForm(request.POST if action == "add_rule" else None, prefix="r", schedule=schedule)
-    off_form = forms.TimeOffForm(request.POST if action == "add_time_off" else None, prefix="t")
-    if action == "settings" and schedule_form.is_valid():
-        services.update_schedule(schedule, **schedule_form.cleaned_data)
-        messages.success(request, "Booking settings saved.")
-        return redirect("booking:availability")
-    if action == "add_rule" and rule_form.is_valid():
-        services.add_rule(schedule, **rule_form.cleaned_data)
-        messages.success(request, "Open hours added.")
-        return redirect("booking:availability")
-    if action == "add_time_off" and off_form.is_valid():
-        services.add_time_off(schedule, **off_form.cleaned_data)
-        messages.success(request, "Time off added.")
-        return redirect("booking:availability")
-    if action in ("remove_rule", "remove_time_off"):
-        try:
-            object_id = int(request.POST.get("id", ""))
-        except ValueError:
-            object_id = 0
-        if action == "remove_rule":
-            services.remove_rule(schedule, rule_id=object_id)
-        else:
-            services.remove_time_off(schedule, time_off_id=object_id)
-        messages.success(request, "Removed.")
-        return redirect("booking:availability")
-    if action == "regenerate_feed":
-        services.regenerate_feed_token(schedule)
-        messages.success(request, "Your calendar feed has a new address. The old address no longer works.")
-        return redirect("booking:availability")
-    feed_url = request.build_absolute_uri(reverse("booking:feed", args=[schedule.feed_token]))
+def _availability_page(request, schedule, *, status=200, **bound):
+    """The open-hours page with fresh forms, except the one form a failed POST hands back with its errors."""
+    forms_on_page = {
+        "schedule_form": forms.ScheduleForm(instance=schedule, prefix="s"),
+        "rule_form": forms.RuleForm(prefix="r", schedule=schedule),
+        "off_form": forms.TimeOffForm(prefix="t"),
+        **bound,
+    }
     return render(
         request,
         "booking/availability.html",
         {
             "schedule": schedule,
-            "schedule_form": schedule_form,
-            "rule_form": rule_form,
-            "off_form": off_form,
+            **forms_on_page,
             "rules": list(schedule.rules.all()),
             "time_off": list(schedule.time_off.all()),
-            "feed_url": feed_url,
+            "feed_url": request.build_absolute_uri(reverse("booking:feed", args=[schedule.feed_token])),
         },
-        status=400 if action else 200,
+        status=status,
     )
+
+
+@therapist_required
+def availability(request):
+    return _availability_page(request, selectors.schedule_for(request.user))
+
+
+@therapist_required
+@require_POST
+def availability_settings(request):
+    schedule = selectors.schedule_for(request.user)
+    form = forms.ScheduleForm(request.POST, instance=schedule, prefix="s")
+    if not form.is_valid():
+        return _availability_page(request, schedule, schedule_form=form, status=400)
+    services.update_schedule(schedule, **form.cleaned_data)
+    messages.success(request, "Booking settings saved.")
+    return redirect("booking:availability")
+
+
+@therapist_required
+@require_POST
+def open_hours_add(request):
+    schedule = selectors.schedule_for(request.user)
+    form = forms.RuleForm(request.POST, prefix="r", schedule=schedule)
+    if not form.is_valid():
+        return _availability_page(request, schedule, rule_form=form, status=400)
+    services.add_rule(schedule, **form.cleaned_data)
+    messages.success(request, "Open hours added.")
+    return redirect("booking:availability")
+
+
+@therapist_required
+@require_POST
+def open_hours_remove(request, rule_id):
+    services.remove_rule(selectors.schedule_for(request.user), rule_id=rule_id)
+    messages.success(request, "Removed.")
+    return redirect("booking:availability")
+
+
+@therapist_required
+@require_POST
+def time_off_add(request):
+    schedule = selectors.schedule_for(request.user)
+    form = forms.TimeOffForm(request.POST, prefix="t")
+    if not form.is_valid():
+        return _availability_page(request, schedule, off_form=form, status=400)
+    services.add_time_off(schedule, **form.cleaned_data)
+    messages.success(request, "Time off added.")
+    return redirect("booking:availability")
+
+
+@therapist_required
+@require_POST
+def time_off_remove(request, time_off_id):
+    services.remove_time_off(selectors.schedule_for(request.user), time_off_id=time_off_id)
+    messages.success(request, "Removed.")
+    return redirect("booking:availability")
+
+
+@therapist_required
+@require_POST
+def feed_address_new(request):
+    services.regenerate_feed_token(selectors.schedule_for(request.user))
+    messages.success(request, "Your calendar feed has a new address. The old address no longer works.")
+    return redirect("booking:availability")
 
 
 @public

@@ -59,7 +59,7 @@ def seed(cast) -> None:
     services.acknowledge_alert(
         alert,
         by=therapist,
-        action_taken="Demo: phoned the same afternoon; went through the safety plan together; safe, and seen two days later.",
+        action_taken="Demo: phoned the same afternoon; went through the safety plan together; seen two days later.",
         now=now - dt.timedelta(days=9, hours=-3),
     )
 

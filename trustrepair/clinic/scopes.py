@@ -108,7 +108,7 @@ def all_scopes() -> list[Scope]:
     return sorted(_REGISTRY.values(), key=lambda s: (s.order, s.key))
 
 
-def keys() -> set[str]:
+def all_keys() -> set[str]:
     return set(_REGISTRY)
 
 

@@ -126,9 +126,7 @@ def test_the_booking_service_refuses_a_start_outside_the_horizon(client_alice, t
 @pytest.mark.parametrize(("first", "last"), [("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-02")])
 def test_time_off_far_outside_any_horizon_is_refused_by_the_field(client, therapist_tess, schedule, first, last):
     client.force_login(therapist_tess)
-    response = client.post(
-        reverse("booking:availability"), {"action": "add_time_off", "t-first_day": first, "t-last_day": last}
-    )
+    response = client.post(reverse("booking:time_off_add"), {"t-first_day": first, "t-last_day": last})
     assert response.status_code == 400
     form = response.context["off_form"]
     assert form.errors.get("first_day") or form.errors.get("last_day")

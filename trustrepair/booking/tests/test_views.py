@@ -233,23 +233,25 @@ def test_the_appointment_calendar_file_downloads(client, client_alice, alices_ap
 
 
 def test_the_availability_editor_adds_and_removes_hours_and_time_off(client, therapist_tess):
+    # One small view per action (issue 13 item 8), each with its own URL.
     client.force_login(therapist_tess)
-    url = reverse("booking:availability")
-    assert (
-        client.post(url, {"action": "add_rule", "r-weekday": "2", "r-start": "09:00", "r-end": "12:30"}).status_code
-        == 302
-    )
+    assert client.get(reverse("booking:availability")).status_code == 200
+    add_hours = reverse("booking:open_hours_add")
+    assert client.post(add_hours, {"r-weekday": "2", "r-start": "09:00", "r-end": "12:30"}).status_code == 302
     rule = AvailabilityRule.objects.get(schedule__therapist=therapist_tess)
     assert (rule.weekday, rule.start, rule.end) == (2, dt.time(9), dt.time(12, 30))
-    bad = client.post(url, {"action": "add_rule", "r-weekday": "2", "r-start": "12:00", "r-end": "09:00"})
+    bad = client.post(add_hours, {"r-weekday": "2", "r-start": "12:00", "r-end": "09:00"})
     assert bad.status_code == 400 and "The end time must be after the start time" in bad.content.decode()
     client.post(
-        url, {"action": "add_time_off", "t-first_day": "2026-12-24", "t-last_day": "2026-12-26", "t-label": "holiday"}
+        reverse("booking:time_off_add"), {"t-first_day": "2026-12-24", "t-last_day": "2026-12-26", "t-label": "holiday"}
     )
-    assert TimeOff.objects.filter(schedule__therapist=therapist_tess).count() == 1
-    client.post(url, {"action": "remove_rule", "id": str(rule.pk)})
+    time_off = TimeOff.objects.get(schedule__therapist=therapist_tess)
+    client.post(reverse("booking:open_hours_remove", args=[rule.pk]))
     assert not AvailabilityRule.objects.filter(schedule__therapist=therapist_tess).exists()
-    client.post(url, {"action": "remove_rule", "id": "nonsense"})  # no 500
+    assert client.post(reverse("booking:open_hours_remove", args=[999999])).status_code == 302  # no 500
+    client.post(reverse("booking:time_off_remove", args=[time_off.pk]))
+    assert not TimeOff.objects.filter(schedule__therapist=therapist_tess).exists()
+    assert client.get(add_hours).status_code == 405  # an action is a POST
 
 
 def test_a_therapist_cannot_remove_another_therapists_hours(client, therapist_tess, schedule):
@@ -258,15 +260,14 @@ def test_a_therapist_cannot_remove_another_therapists_hours(client, therapist_te
     other = make_user("theo@example.test", "therapist", mfa=True)
     client.force_login(other)
     rule = schedule.rules.first()
-    client.post(reverse("booking:availability"), {"action": "remove_rule", "id": str(rule.pk)})
+    client.post(reverse("booking:open_hours_remove", args=[rule.pk]))
     assert AvailabilityRule.objects.filter(pk=rule.pk).exists()
 
 
 def test_the_settings_form_saves_lengths_and_regenerates_the_feed(client, therapist_tess, schedule):
     client.force_login(therapist_tess)
-    url = reverse("booking:availability")
+    url = reverse("booking:availability_settings")
     data = {
-        "action": "settings",
         "s-time_zone": "Europe/Berlin",
         "s-accepts_bookings": "on",
         "s-consultation_minutes": "15",
@@ -282,7 +283,7 @@ def test_the_settings_form_saves_lengths_and_regenerates_the_feed(client, therap
     bad = client.post(url, data | {"s-session_minutes": "1"})
     assert bad.status_code == 400 and "between 5 and 240" in bad.content.decode()
     old_token = schedule.feed_token
-    client.post(url, {"action": "regenerate_feed"})
+    client.post(reverse("booking:feed_address_new"))
     schedule.refresh_from_db()
     assert schedule.feed_token != old_token
 

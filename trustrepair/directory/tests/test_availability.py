@@ -86,11 +86,11 @@ def test_times_that_suit_are_read_on_the_persons_clock(tess_mondays):
 
 def test_overlapping_open_hours_are_refused_by_the_field(client, therapist_tess, tess_mondays):
     client.force_login(therapist_tess)
-    data = {"action": "add_rule", "r-weekday": "0", "r-start": "09:30", "r-end": "11:00"}
-    response = client.post(reverse("booking:availability"), data)
+    data = {"r-weekday": "0", "r-start": "09:30", "r-end": "11:00"}
+    response = client.post(reverse("booking:open_hours_add"), data)
     assert response.status_code == 400
     assert 'id="id_r-start_error"' in response.text and "overlap your open hours on Monday 09:00–10:00" in response.text
     assert booking_selectors.schedule_for(therapist_tess).rules.count() == 1
     # Touching end to start is not an overlap.
-    client.post(reverse("booking:availability"), {**data, "r-start": "10:00", "r-end": "11:00"})
+    client.post(reverse("booking:open_hours_add"), {**data, "r-start": "10:00", "r-end": "11:00"})
     assert booking_selectors.schedule_for(therapist_tess).rules.count() == 2
