@@ -151,8 +151,9 @@ def names_of(member: Member) -> set[str]:
 def naming(text: str, names: set[str]) -> str:
     """The first of `names` that appears in `text` as a word, or ""."""
     for name in sorted(names, key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags=re.IGNORECASE):
-            return name
+        found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags=re.IGNORECASE)
+        if found:
+            return found.group(0)  # as the note wrote it
     return ""
 
 

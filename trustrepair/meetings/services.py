@@ -206,8 +206,9 @@ def names_of(user) -> set[str]:
 
 def naming(text: str, names: set[str]) -> str:
     for name in sorted(names, key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags=re.IGNORECASE):
-            return name
+        found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, flags=re.IGNORECASE)
+        if found:
+            return found.group(0)  # as the note wrote it
     return ""
 
 
