@@ -1,25 +1,30 @@
-"""Latency of a full therapist match (questionnaire → top 20 with breakdowns), SQL-prefiltered vs naive.
+"""Latency of a full therapist match (questionnaire → top 20 with breakdowns), in the database vs naive.
 
     .venv/bin/python bench/match.py                       # N = 1,000 10,000 100,000 on SQLite and PostgreSQL
     .venv/bin/python bench/match.py --sizes 1000 10000 --backends sqlite
 
 It makes its own databases: a fresh SQLite file under var/bench/ for each N, and a PostgreSQL database
-named <your database>_bench (dropped and created for each N) on the server in BENCH_PG_URL, else
-DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test. Each (backend, N) runs in its own
-process: migrate, seed N therapists (seed_directory's generator), ANALYZE, then time the same questionnaires
-two ways in the same run:
+(--pg-db, default bench_match; dropped and created for each N) on the server in BENCH_PG_URL, else
+postgresql://postgres@127.0.0.1:5432/postgres. Each (backend, N) runs in its own process: migrate, seed N
+therapists with bulk inserts (seed_directory's generator), ANALYZE, then time the same questionnaires two
+ways in the same run:
 
-  sql    the app's path: the form → bounding box, format, language, listed and accepting filtered in SQL
-         (indexed latitude/longitude) → pure scoring of the remaining candidates → top 20 → profiles fetched
-  naive  the form → every listed row loaded → the same pure hard-requirement filter and scoring in Python →
-         top 20 → profiles fetched
+  sql    the app's path (selectors.match): hard requirements, licence jurisdiction, integer score and order
+         all in SQL (directory/sql_matching.py); only the top 20 rows leave the database, and their "why this
+         match" is built in Python
+  naive  the ranking code as it stood before issue 16 (bench/naive_match.py): every listed row loaded, the
+         pure matcher filters, scores and orders in Python → top 20 → profiles fetched
 
-Both return the identical ranking (checked on every run). The ratio is naive p50 / sql p50.
+Both return the identical ranking (checked on every questionnaire before timing). The ratio is naive p95 /
+sql p95. On PostgreSQL, "rows read" is the rows the scans of one search touch (EXPLAIN ANALYZE: rows
+returned plus rows removed by a filter, summed over scan nodes), the median over the questionnaires.
+The machine's load average (uptime) is printed with the figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import subprocess
@@ -29,7 +34,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 NEARBY = [
     {
@@ -105,6 +110,24 @@ ONLINE = [
 ]
 
 
+IN_PERSON = [a for a in NEARBY if a["mode"] == "in_person"]
+EITHER = [a for a in NEARBY if a["mode"] == "either"] + [
+    {**a, "mode": "either"} for a in NEARBY if a["mode"] == "in_person"
+]
+
+
+def rows_read(plan: dict) -> int:
+    """Rows the scan nodes of an EXPLAIN ANALYZE (FORMAT JSON) plan touched: returned plus filtered out."""
+    total = 0
+    if "Relation Name" in plan:
+        touched = plan.get("Actual Rows", 0) + plan.get("Rows Removed by Filter", 0)
+        touched += plan.get("Rows Removed by Index Recheck", 0)
+        total += touched * plan.get("Actual Loops", 1)
+    for child in plan.get("Plans", ()):
+        total += rows_read(child)
+    return total
+
+
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -117,7 +140,7 @@ def percentile(values: list[float], pct: float) -> float:
 # ---- worker: one backend, one N ------------------------------------------------------------------
 
 
-def worker(n: int, runs: int, naive_runs: int) -> dict:
+def worker(n: int, runs: int, naive_runs: int, reuse: bool = False) -> dict:
     import django
 
     django.setup()
@@ -125,17 +148,20 @@ def worker(n: int, runs: int, naive_runs: int) -> dict:
     from django.db import connection
     from django.http import QueryDict
 
-    from trustrepair.directory import matching, seeding, selectors
+    from bench.naive_match import naive_match
+    from trustrepair.directory import matching, seeding, selectors, sql_matching
     from trustrepair.directory.forms import MatchForm
     from trustrepair.directory.models import TherapistProfile
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    seeding.seed_therapists(n, email_prefix="bench", seed=42)
+    if not (reuse and TherapistProfile.objects.count() == n):
+        seeding.seed_therapists(n, email_prefix="bench", seed=42, batch_size=5000)
     seed_s = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     listed = TherapistProfile.objects.filter(is_listed=True).count()
+    today = datetime.date(2026, 12, 7)
 
     def request_from(answers: dict) -> matching.Request:
         query = QueryDict(mutable=True)
@@ -146,25 +172,39 @@ def worker(n: int, runs: int, naive_runs: int) -> dict:
                 query[key] = value
         form = MatchForm(query)
         assert form.is_valid(), form.errors
-        return form.match_request()
+        return form.match_request(today=today)
+
+    seed = "2026-12-07:bench"
 
     def sql_path(answers):
-        results = selectors.match(request_from(answers), seed="bench")
-        return [r.match.candidate.key for r in results], [r.match.factors for r in results]
+        results = selectors.match(request_from(answers), seed=seed)
+        return [r.match.candidate.key for r in results], [r.match.score for r in results]
 
     def naive_path(answers):
-        ranked = selectors.naive_match(request_from(answers), seed="bench")
+        ranked = naive_match(request_from(answers), seed=seed)
         keys = [m.candidate.key for m in ranked]
         profiles = {
             str(p.public_id): p
-            for p in TherapistProfile.objects.filter(public_id__in=keys).prefetch_related("specialties", "modalities")
+            for p in TherapistProfile.objects.filter(public_id__in=keys)
+            .select_related("photo")
+            .defer("photo__data")
+            .prefetch_related("specialties", "modalities")
         }
-        return [k for k in keys if k in profiles], [m.factors for m in ranked]
+        return [k for k in keys if k in profiles], [m.score for m in ranked]
+
+    def explain(answers) -> int:
+        qs = sql_matching.candidates(selectors.listed_profiles(), request_from(answers), seed)[:20]
+        sql, params = qs.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return rows_read(plan[0]["Plan"])
 
     out = {"n": n, "listed": listed, "seed_s": seed_s, "vendor": connection.vendor, "classes": {}}
-    for name, questionnaires in (("nearby", NEARBY), ("online", ONLINE)):
+    for name, questionnaires in (("nearby", IN_PERSON), ("either", EITHER), ("online", ONLINE)):
         for answers in questionnaires:  # warm up, and check both paths agree
-            assert sql_path(answers)[0] == naive_path(answers)[0], f"paths disagree on {answers}"
+            assert sql_path(answers) == naive_path(answers), f"paths disagree on {answers}"
         returned = [len(sql_path(a)[0]) for a in questionnaires]
         timings = {"sql": [], "naive": []}
         for label, fn, count in (("sql", sql_path, runs), ("naive", naive_path, naive_runs)):
@@ -173,12 +213,15 @@ def worker(n: int, runs: int, naive_runs: int) -> dict:
                 t = time.perf_counter()
                 fn(answers)
                 timings[label].append((time.perf_counter() - t) * 1000)
+        read = sorted(explain(a) for a in questionnaires) if connection.vendor == "postgresql" else []
         out["classes"][name] = {
             "returned": returned,
             "sql_p50": percentile(timings["sql"], 50),
             "sql_p95": percentile(timings["sql"], 95),
             "naive_p50": percentile(timings["naive"], 50),
             "naive_p95": percentile(timings["naive"], 95),
+            "rows_read": read[len(read) // 2] if read else None,
+            "rows_read_max": read[-1] if read else None,
             "runs": runs,
             "naive_runs": naive_runs,
         }
@@ -196,24 +239,24 @@ def pg_admin(base_url: str, bench_db: str) -> None:
         conn.execute(f'CREATE DATABASE "{bench_db}"')
 
 
-def run_one(backend: str, n: int, runs: int, naive_runs: int) -> dict:
+def run_one(backend: str, n: int, runs: int, naive_runs: int, pg_db: str = "bench_match", reuse=False) -> dict:
     env = dict(os.environ, TRUSTREPAIR_LOCAL="1", DJANGO_SETTINGS_MODULE="trustrepair.settings")
     if backend == "sqlite":
         folder = ROOT / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"match-{n}.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm") if not reuse else ():
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         env["DATABASE_URL"] = f"sqlite:///{path}"
     else:
-        base = os.environ.get("BENCH_PG_URL") or os.environ.get("DATABASE_URL") or DEFAULT_PG
-        if not base.startswith("postgres"):
-            base = DEFAULT_PG
+        base = os.environ.get("BENCH_PG_URL") or DEFAULT_PG
         parts = urlsplit(base)
-        bench_db = (parts.path.lstrip("/") or "postgres") + "_bench"
-        pg_admin(base, bench_db)
+        bench_db = pg_db
+        if not reuse:
+            pg_admin(base, bench_db)
         env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + bench_db))
     cmd = [sys.executable, __file__, "--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
+    cmd += ["--reuse"] if reuse else []
     done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -221,42 +264,53 @@ def run_one(backend: str, n: int, runs: int, naive_runs: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--backends", nargs="+", choices=["sqlite", "postgresql"], default=["sqlite", "postgresql"])
-    parser.add_argument("--runs", type=int, default=60, help="timed matches per class on the SQL path")
+    parser.add_argument("--runs", type=int, default=40, help="timed matches per class on the SQL path")
     parser.add_argument("--naive-runs", type=int, default=0, help="timed naive matches per class (default: scaled)")
+    parser.add_argument("--pg-db", default="bench_match", help="PostgreSQL database to (re)create for the bench")
+    parser.add_argument("--reuse", action="store_true", help="measure the databases of the last run (no reseeding)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.worker:
         sys.path.insert(0, str(ROOT))
-        print(json.dumps(worker(args.worker, args.runs, args.naive_runs)))
+        print(json.dumps(worker(args.worker, args.runs, args.naive_runs, args.reuse)))
         return
 
     header = (
-        f"{'backend':<10} {'N':>7} {'listed':>7} {'query':<7} {'sql p50':>9} {'sql p95':>9} "
-        f"{'naive p50':>10} {'naive p95':>10} {'naive/sql':>9}  seed"
+        f"{'backend':<10} {'N':>7} {'listed':>7} {'mode':<7} {'sql p50':>8} {'sql p95':>8} "
+        f"{'naive p50':>9} {'naive p95':>9} {'p95 ratio':>9} {'rows read':>10}  seed  load"
     )
-    print("Full match: questionnaire -> top 20 with breakdowns. Times in ms; ratio = naive p50 / sql p50.")
+    print("Full match: questionnaire -> top 20 with breakdowns. Times in ms; ratio = naive p95 / sql p95.")
+    print(f"load average before: {load()}")
     print(header)
     print("-" * len(header))
+    began = time.perf_counter()
     for backend in args.backends:
         for n in args.sizes:
-            naive_runs = args.naive_runs or (args.runs if n <= 10000 else max(10, args.runs // 4))
-            r = run_one(backend, n, args.runs, naive_runs)
+            naive_runs = args.naive_runs or (args.runs // 2 if n <= 10000 else 6)
+            r = run_one(backend, n, args.runs, naive_runs, args.pg_db, args.reuse)
             for name, c in r["classes"].items():
-                ratio = c["naive_p50"] / c["sql_p50"] if c["sql_p50"] else float("nan")
+                ratio = c["naive_p95"] / c["sql_p95"] if c["sql_p95"] else float("nan")
+                read = f"{c['rows_read']}/{c['rows_read_max']}" if c["rows_read"] is not None else "-"
                 print(
-                    f"{backend:<10} {n:>7} {r['listed']:>7} {name:<7} {c['sql_p50']:>9.1f} {c['sql_p95']:>9.1f} "
-                    f"{c['naive_p50']:>10.1f} {c['naive_p95']:>10.1f} {ratio:>8.1f}x  {r['seed_s']:.0f}s",
+                    f"{backend:<10} {n:>7} {r['listed']:>7} {name:<7} {c['sql_p50']:>8.1f} {c['sql_p95']:>8.1f} "
+                    f"{c['naive_p50']:>9.1f} {c['naive_p95']:>9.1f} {ratio:>8.1f}x {read:>10}  "
+                    f"{r['seed_s']:>3.0f}s  {load()}",
                     flush=True,
                 )
+    print(f"total {time.perf_counter() - began:.0f}s; load average after: {load()}")
     print(
-        "nearby = in person or either, near London/Austin/Toronto/Leeds/Sydney (bounding box in SQL); "
-        "online = video or phone (no box; format, language, listed, accepting and licence coverage of where "
-        "the person will be in SQL)."
+        "nearby = in person near London/Austin/Leeds; either = in person or remote near those and "
+        "Toronto/Sydney; online = video or phone in US-CA/GB/US-NY. rows read = median/max over the "
+        "questionnaires (PostgreSQL EXPLAIN ANALYZE)."
     )
 
 

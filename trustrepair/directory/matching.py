@@ -1,13 +1,15 @@
 """Therapist matching: hard requirements, a preference score the person can read, a fair tie order.
 
-Pure Python, no Django: the database narrows the candidates (listed, accepting, format, language,
-bounding box), and this module decides, explains and orders. The same functions run over every row
-in the naive comparison of bench/match.py, so both paths rank identically.
+Pure Python, no Django. The app ranks in the database (sql_matching.py, the same rules in SQL) and uses this
+module to explain the 20 it shows; bench/naive_match.py runs it over every row as the baseline. Tests check
+that both give the same therapists, order and integer scores.
 
-Score: each factor that the person expressed a preference for contributes `points` out of `maximum`;
-the total is 100 × Σpoints / Σmaximum, so it is always within [0, 100]. Factors the person left blank
-are not counted (and are said to be so). Among equal totals the order is a hash of (seed, therapist),
-so it is deterministic for one seed and a different few therapists come first for other seeds.
+Score: each factor that the person expressed a preference for contributes `points` out of `maximum`, both
+integers (a weight point is UNIT units); the score is SCORE_SCALE × Σpoints // Σmaximum, an integer within
+[0, SCORE_SCALE] (SCORE_SCALE is "100 out of 100"). Every division is integer division of non-negative
+integers, so the database (directory/sql_matching.py) computes the very same numbers. Factors the person
+left blank are not counted (and are said to be so). The order is score, then distance in whole metres, then
+md5(seed:profile id): deterministic for one seed, and a different few therapists come first on other days.
 """
 
 from __future__ import annotations
@@ -74,12 +76,16 @@ TIME_WINDOWS = {
     "weekends": ((5, 6), 9, 18),
 }
 
-WEIGHTS = {"concerns": 40.0, "approach": 20.0, "budget": 20.0, "times": 10.0, "distance": 10.0}
+UNIT = 10_000  # integer units per weight point: fine enough that a fee one unit dearer scores strictly lower
+WEIGHTS = {"concerns": 40 * UNIT, "approach": 20 * UNIT, "budget": 20 * UNIT, "times": 10 * UNIT, "distance": 10 * UNIT}
+SCORE_SCALE = 1_000_000  # the score of a perfect match; ≥ Σ WEIGHTS, so one unit of points moves the score
+EARTH_RADIUS_M = EARTH_RADIUS_KM * 1000
 
 
 @dataclass(frozen=True)
 class Candidate:
-    key: str  # stable identifier (the profile's public id), used for the tie order
+    key: str  # stable identifier (the profile's public id)
+    id: int | None = None  # the profile's row id: the tie order hashes it (the key when there is none)
     name: str = ""
     formats: frozenset[str] = frozenset()
     languages: frozenset[str] = frozenset()
@@ -134,19 +140,37 @@ class Request:
 @dataclass(frozen=True)
 class Factor:
     name: str
-    points: float
-    maximum: float
+    points: int  # in UNITs
+    maximum: int
     explanation: str
+
+    @property
+    def shown_points(self) -> float:
+        """Points on the people's scale (a weight point each), for the breakdown table."""
+        return self.points / UNIT
+
+    @property
+    def shown_maximum(self) -> float:
+        return self.maximum / UNIT
 
 
 @dataclass(frozen=True)
 class Match:
     candidate: Candidate
-    score: float
+    score: int  # 0..SCORE_SCALE
     factors: tuple[Factor, ...]
     requirements: tuple[str, ...]  # the hard requirements met, in words
-    distance_km: float | None = None
+    distance_m: int | None = None
     tie: str = field(default="", compare=False)
+
+    @property
+    def distance_km(self) -> float | None:
+        return None if self.distance_m is None else self.distance_m / 1000
+
+    @property
+    def percent(self) -> float:
+        """The score out of 100, for people."""
+        return 100 * self.score / SCORE_SCALE
 
 
 # ---- geometry --------------------------------------------------------------------------------------
@@ -158,6 +182,15 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> int:
+    """Great-circle distance in whole metres (floored), in the very steps sql_matching.distance_m takes."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    half_dp = (p2 - p1) / 2
+    half_dl = math.radians(lon2 - lon1) / 2
+    a = math.sin(half_dp) * math.sin(half_dp) + math.cos(p1) * math.cos(p2) * (math.sin(half_dl) * math.sin(half_dl))
+    return math.floor(2 * EARTH_RADIUS_M * math.asin(min(math.sqrt(a), 1.0)))
 
 
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, list[tuple[float, float]]]:
@@ -186,10 +219,15 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
 # ---- hard requirements ---------------------------------------------------------------------------
 
 
-def distance_for(candidate: Candidate, request: Request) -> float | None:
-    if not request.place_known or candidate.latitude is None or candidate.longitude is None:
+def distance_for(candidate: Candidate, request: Request) -> int | None:
+    """Metres from the person's place to the office; None online (distance plays no part there) or when unknown."""
+    if request.mode == "online" or not request.place_known or candidate.latitude is None or candidate.longitude is None:
         return None
-    return haversine_km(request.latitude, request.longitude, candidate.latitude, candidate.longitude)
+    return distance_m(request.latitude, request.longitude, candidate.latitude, candidate.longitude)
+
+
+def radius_m(request: Request) -> int:
+    return round(request.radius_km * 1000)
 
 
 def _remote_words(candidate: Candidate) -> str:
@@ -198,7 +236,7 @@ def _remote_words(candidate: Candidate) -> str:
     ]
 
 
-def requirements_met(candidate: Candidate, request: Request, distance_km: float | None) -> tuple[str, ...] | None:
+def requirements_met(candidate: Candidate, request: Request, distance: int | None) -> tuple[str, ...] | None:
     """The hard requirements in words when all are met; None when any is not.
 
     Remote sessions need a verified credential covering the place the person will be; in-person sessions need
@@ -215,7 +253,7 @@ def requirements_met(candidate: Candidate, request: Request, distance_km: float 
         if request.language not in candidate.languages:
             return None
         met.append("Works in your language")
-    nearby = candidate.in_person and distance_km is not None and distance_km <= request.radius_km
+    nearby = candidate.in_person and distance is not None and distance <= radius_m(request)
     remote = None
     if candidate.remote and request.mode != "in_person":
         remote = jurisdiction.covering(candidate.credentials, request.place, remote=True)
@@ -227,7 +265,7 @@ def requirements_met(candidate: Candidate, request: Request, distance_km: float 
         met.append(f"Offers {_remote_words(candidate)} sessions")
         met.append(jurisdiction.why(remote, compact_used=compact_used))
     elif office is not None:
-        met.append(f"Sees people in person {distance_km:.0f} km away")
+        met.append(f"Sees people in person {distance / 1000:.0f} km away")
         met.append(jurisdiction.why(office))
     else:
         return None
@@ -238,10 +276,10 @@ def requirements_met(candidate: Candidate, request: Request, distance_km: float 
 
 
 @lru_cache(maxsize=256)
-def wanted_specialties(request: Request) -> dict[str, float]:
-    """Specialty → weight: concerns said outright count 1, those implied by who is involved count 0.5."""
-    wanted = {slug: 0.5 for who in request.involved for slug in INVOLVED_SPECIALTIES.get(who, ())}
-    wanted.update(dict.fromkeys(request.concerns, 1.0))
+def wanted_specialties(request: Request) -> dict[str, int]:
+    """Specialty → weight: concerns said outright count 2, those implied by who is involved count 1."""
+    wanted = {slug: 1 for who in request.involved for slug in INVOLVED_SPECIALTIES.get(who, ())}
+    wanted.update(dict.fromkeys(request.concerns, 2))
     return wanted
 
 
@@ -277,7 +315,7 @@ def _names(slugs: Iterable[str], labels: dict[str, str]) -> str:
 def factors_for(
     candidate: Candidate,
     request: Request,
-    distance_km: float | None,
+    distance: int | None,
     labels: dict[str, str] | None = None,
     *,
     explain: bool = True,
@@ -289,24 +327,24 @@ def factors_for(
     wanted = wanted_specialties(request)
     if wanted:
         matched = [s for s in wanted if s in candidate.specialties]
-        share = sum(wanted[s] for s in matched) / sum(wanted.values())
+        points = WEIGHTS["concerns"] * sum(wanted[s] for s in matched) // sum(wanted.values())
         text = (
             (f"Experienced with {_names(matched, labels)}" if matched else "No listed experience with what you named")
             if explain
             else ""
         )
-        factors.append(Factor("What brings you", WEIGHTS["concerns"] * share, WEIGHTS["concerns"], text))
+        factors.append(Factor("What brings you", points, WEIGHTS["concerns"], text))
 
     approaches = wanted_modalities(request)
     if approaches:
         matched = approaches & candidate.modalities
-        share = len(matched) / len(approaches)
+        points = WEIGHTS["approach"] * len(matched) // len(approaches)
         text = (
             (f"Uses {_names(matched, labels)}" if matched else "None of the approaches that fit what you said")
             if explain
             else ""
         )
-        factors.append(Factor("Approach", WEIGHTS["approach"] * share, WEIGHTS["approach"], text))
+        factors.append(Factor("Approach", points, WEIGHTS["approach"], text))
 
     if request.budget is not None:
         factors.append(_budget_factor(candidate, request.budget, request.budget_currency))
@@ -314,21 +352,25 @@ def factors_for(
     if request.times:
         matched = {code for code in request.times if wanted_hours(code, request.time_zone, request.week_of)
                    & candidate.open_hours}  # fmt: skip
-        share = len(matched) / len(request.times)
+        points = WEIGHTS["times"] * len(matched) // len(request.times)
         text = (
             (f"Open on {_names(matched, TIMES)} (your time)" if matched else "No open hours at the times you chose")
             if explain
             else ""
         )
-        factors.append(Factor("Times", WEIGHTS["times"] * share, WEIGHTS["times"], text))
+        factors.append(Factor("Times", points, WEIGHTS["times"], text))
 
     weigh_distance = request.mode == "in_person" or (request.mode == "either" and candidate.in_person)
-    if weigh_distance and distance_km is not None and distance_km <= request.radius_km and request.radius_km > 0:
-        share = max(0.0, 1.0 - distance_km / request.radius_km)
-        factors.append(
-            Factor("Distance", WEIGHTS["distance"] * share, WEIGHTS["distance"], f"About {distance_km:.0f} km away")
-        )
+    radius = radius_m(request)
+    if weigh_distance and distance is not None and distance <= radius and radius > 0:
+        points = WEIGHTS["distance"] * (radius - distance) // radius
+        factors.append(Factor("Distance", points, WEIGHTS["distance"], f"About {distance / 1000:.0f} km away"))
     return tuple(factors)
+
+
+def cents(amount) -> int:
+    """A fee or budget in hundredths, rounded: the unit both paths compare money in."""
+    return round(float(amount) * 100)
 
 
 def _budget_factor(candidate: Candidate, budget: float, currency: str = "") -> Factor:
@@ -336,30 +378,40 @@ def _budget_factor(candidate: Candidate, budget: float, currency: str = "") -> F
     top = WEIGHTS["budget"]
     fee = candidate.fee
     if fee is None:
-        return Factor("Budget", top * 0.5, top, "Fee not listed: ask at the consultation")
+        return Factor("Budget", top // 2, top, "Fee not listed: ask at the consultation")
     cur = candidate.fee_currency
     if currency and cur != currency:
-        return Factor(
-            "Budget", top * 0.5, top, f"Fee is in {cur}, so it is not compared with your budget in {currency}"
-        )
+        return Factor("Budget", top // 2, top, f"Fee is in {cur}, so it is not compared with your budget in {currency}")
     unit = f" {cur}" if cur else ""
-    if fee <= budget:
+    fee_c, budget_c = cents(fee), cents(budget)
+    if fee_c <= budget_c:
         return Factor("Budget", top, top, f"Fee {fee:.0f}{unit} is within your budget of {budget:.0f}{unit}")
     low = candidate.sliding_scale_min
-    if low is not None and low <= budget:
+    if low is not None and cents(low) <= budget_c:
         return Factor(
-            "Budget", top * 0.75, top, f"Sliding scale from {low:.0f}{unit} brings it within {budget:.0f}{unit}"
+            "Budget", top * 3 // 4, top, f"Sliding scale from {low:.0f}{unit} brings it within {budget:.0f}{unit}"
         )
     # Over budget: strictly less the further over ((budget+1)/(fee+1) is in (0, 1)), never more than half marks.
-    share = 0.5 * (budget + 1) / (fee + 1)
-    return Factor("Budget", top * share, top, f"Fee {fee:.0f}{unit} is above your budget of {budget:.0f}{unit}")
+    points = top * (budget_c + 100) // (2 * (fee_c + 100))
+    return Factor("Budget", points, top, f"Fee {fee:.0f}{unit} is above your budget of {budget:.0f}{unit}")
 
 
 # ---- ranking -------------------------------------------------------------------------------------
 
 
 def tie_order(key: str, seed: str) -> str:
-    return hashlib.blake2b(f"{seed}\x00{key}".encode(), digest_size=8).hexdigest()
+    """md5 of "seed:key" in hex: PostgreSQL's md5() and the md5 registered on SQLite give the same text."""
+    return hashlib.md5(f"{seed}:{key}".encode()).hexdigest()  # noqa: S324 - an order, not a secret
+
+
+def tie_key(candidate: Candidate) -> str:
+    return str(candidate.id) if candidate.id is not None else candidate.key
+
+
+def score_of(factors: Iterable[Factor]) -> int:
+    factors = tuple(factors)
+    maximum = sum(f.maximum for f in factors)
+    return SCORE_SCALE * sum(f.points for f in factors) // maximum if maximum else 0
 
 
 def evaluate(
@@ -371,14 +423,15 @@ def evaluate(
     if met is None:
         return None
     factors = factors_for(candidate, request, distance, labels, explain=explain)
-    maximum = sum(f.maximum for f in factors)
-    score = 100.0 * sum(f.points for f in factors) / maximum if maximum else 0.0
-    score = min(100.0, max(0.0, score))
-    return Match(candidate, score, factors, met, distance, tie_order(candidate.key, seed))
+    return Match(candidate, score_of(factors), factors, met, distance, tie_order(tie_key(candidate), seed))
 
 
-def _order(m: Match):
-    return (-m.score, m.tie, m.candidate.key)
+NO_DISTANCE = 1 << 62  # sorts after every real distance, as NULLS LAST does in SQL
+
+
+def order_key(m: Match):
+    """Score (highest first), distance in metres (nearest first, unknown last), then the seed's hash."""
+    return (-m.score, NO_DISTANCE if m.distance_m is None else m.distance_m, m.tie, m.candidate.key)
 
 
 def rank(
@@ -394,5 +447,5 @@ def rank(
     Scores every candidate without words, then explains only the ones returned.
     """
     scored = [m for c in candidates if (m := evaluate(c, request, seed, explain=False)) is not None]
-    top = sorted(scored, key=_order) if limit is None else heapq.nsmallest(limit, scored, key=_order)
+    top = sorted(scored, key=order_key) if limit is None else heapq.nsmallest(limit, scored, key=order_key)
     return [evaluate(m.candidate, request, seed, labels) for m in top]

@@ -148,6 +148,9 @@ class TherapistProfile(models.Model):
     # Where the verified licences and registers (and compacts) allow remote sessions, comma-wrapped ISO codes, and
     # the verified credentials as JSON for the matcher: written by services whenever a licence changes.
     remote_coverage = models.TextField(blank=True, editable=False)
+    # The places verified licences and registers cover themselves (no compacts), comma-wrapped: in-person matching
+    # checks the office's place against it in SQL.
+    licensed_areas = models.TextField(blank=True, editable=False)
     credentials_json = models.TextField(blank=True, editable=False)
     # The first open consultation slot, precomputed (services.refresh_next_available) on every change and nightly.
     next_available = models.DateTimeField(null=True, blank=True, editable=False)
@@ -167,6 +170,15 @@ class TherapistProfile(models.Model):
             models.Index(fields=["is_listed", "name"], name="directory_listed_name"),
             models.Index(fields=["status"], name="directory_status"),
             models.Index(fields=["is_listed", "next_available"], name="directory_listed_next"),
+            # Matching (issue 16): listed and accepting first, then the bounding box or the remote flags.
+            models.Index(
+                fields=["is_listed", "accepts_new_clients", "offers_in_person", "latitude", "longitude"],
+                name="directory_match_nearby",
+            ),
+            models.Index(
+                fields=["is_listed", "accepts_new_clients", "offers_video", "offers_phone"],
+                name="directory_match_remote",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -320,6 +320,7 @@ def seed_therapists(
                         modality_slugs=TherapistProfile.join(m.slug for m in mods),
                         specialty_slugs=TherapistProfile.join(s.slug for s in specs),
                         remote_coverage=TherapistProfile.join(coverage),
+                        licensed_areas=TherapistProfile.join(licence["areas"]) if verified else "",
                         credentials_json=json.dumps(
                             [{**licence, "areas": sorted(licence["areas"]), "verified_on": now.date().isoformat()}]
                             if verified

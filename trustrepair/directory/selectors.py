@@ -20,7 +20,7 @@ from django.db.models.functions import Cast, Mod
 from django.http import Http404
 
 from trustrepair.core import places
-from trustrepair.directory import jurisdiction, matching
+from trustrepair.directory import jurisdiction, matching, sql_matching
 from trustrepair.directory.models import Licence, Modality, Photo, Specialty, TherapistProfile
 from trustrepair.measures import selectors as measures_selectors
 
@@ -241,6 +241,7 @@ def candidate_from_row(row: tuple) -> matching.Candidate:
      modalities, fee, low, sliding, accepts, phone, currency, credentials, office, hours) = row  # fmt: skip
     return matching.Candidate(
         key=str(public_id),
+        id=_id,
         name=name,
         formats=_formats(ind, cou, fam, grp),
         languages=_codes(languages),
@@ -282,39 +283,6 @@ def _hours(text: str) -> frozenset[int]:
     return frozenset(i for i, c in enumerate(text or "") if c == "1")
 
 
-def _near(request: matching.Request) -> Q:
-    min_lat, max_lat, lon_ranges = matching.bounding_box(request.latitude, request.longitude, request.radius_km)
-    lon_q = Q()
-    for lo, hi in lon_ranges:
-        lon_q |= Q(longitude__gte=lo, longitude__lte=hi)
-    return Q(offers_in_person=True, latitude__gte=min_lat, latitude__lte=max_lat) & lon_q
-
-
-def _remote_here(request: matching.Request) -> Q:
-    """Offers video or phone and holds a verified credential (or compact) covering where the person will be."""
-    covered = Q(pk__in=[])
-    for key in jurisdiction.place_keys(request.place):
-        covered |= Q(remote_coverage__contains=f",{key},")
-    return (Q(offers_video=True) | Q(offers_phone=True)) & covered
-
-
-def prefiltered(request: matching.Request) -> QuerySet[TherapistProfile]:
-    """The hard requirements the database can check with indexes: listed, accepting, format, language, box,
-    and remote coverage of the person's place. The pure matcher checks the office's coverage."""
-    profiles = listed_profiles().filter(accepts_new_clients=True, **{f"offers_{request.format}": True})
-    if request.language:
-        profiles = profiles.filter(languages__contains=f",{request.language},")
-    if request.mode == "in_person":
-        profiles = profiles.filter(_near(request))
-    elif request.mode == "online":
-        profiles = profiles.filter(_remote_here(request))
-    elif request.place_known:
-        profiles = profiles.filter(_remote_here(request) | _near(request))
-    else:
-        profiles = profiles.filter(_remote_here(request))
-    return profiles
-
-
 @dataclass(frozen=True)
 class Result:
     match: matching.Match
@@ -327,25 +295,24 @@ def daily_seed(person_key: str = "", today: datetime.date | None = None) -> str:
 
 
 def match(request: matching.Request, *, seed: str, limit: int = 20) -> list[Result]:
-    """Questionnaire answers → the top `limit` therapists, each with the profile and its breakdown."""
-    rows = prefiltered(request).values_list(*CANDIDATE_COLUMNS)
-    candidates = [candidate_from_row(r) for r in rows]
-    ranked = matching.rank(candidates, request, seed=seed, limit=limit, labels=term_labels())
-    keys = [m.candidate.key for m in ranked]
-    profiles = {
-        str(p.public_id): p
-        for p in TherapistProfile.objects.filter(public_id__in=keys)
-        .select_related("photo")
-        .defer("photo__data")
-        .prefetch_related("specialties", "modalities")
-    }
-    return [Result(m, profiles[m.candidate.key]) for m in ranked if m.candidate.key in profiles]
+    """Questionnaire answers → the top `limit` therapists, each with the profile and its breakdown.
+
+    The database filters, scores and orders (sql_matching); only the top `limit` rows leave it, and their
+    "why this match" is built in Python from the same columns (the same integer score, checked by tests).
+    """
+    ranked = sql_matching.candidates(listed_profiles(), request, seed)[:limit]
+    profiles = list(ranked.select_related("photo").defer("photo__data").prefetch_related("specialties", "modalities"))
+    labels = term_labels() if profiles else {}
+    results = []
+    for profile in profiles:
+        explained = matching.evaluate(candidate_from_profile(profile), request, seed, labels)
+        if explained is not None:  # always, unless a row changed between the query and now
+            results.append(Result(explained, profile))
+    return results
 
 
-def naive_match(request: matching.Request, *, seed: str, limit: int = 20) -> list[matching.Match]:
-    """The same ranking with no help from the database: every listed row, filtered in Python. For bench/."""
-    rows = listed_profiles().values_list(*CANDIDATE_COLUMNS)
-    return matching.rank((candidate_from_row(r) for r in rows), request, seed=seed, limit=limit, labels=term_labels())
+def candidate_from_profile(profile: TherapistProfile) -> matching.Candidate:
+    return candidate_from_row(tuple(getattr(profile, column) for column in CANDIDATE_COLUMNS))
 
 
 # The trust profile (measures) names concerns and therapies in its own words; these tables turn them into

@@ -227,6 +227,7 @@ def coverage_columns(licences) -> dict:
     credentials = [c for c in selectors.credentials_of(licences) if c.is_verified]
     return {
         "remote_coverage": TherapistProfile.join(jurisdiction.remote_coverage(credentials)),
+        "licensed_areas": TherapistProfile.join(area for c in credentials for area in c.areas),
         "credentials_json": json.dumps(
             [
                 {

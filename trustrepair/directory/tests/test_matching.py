@@ -99,9 +99,9 @@ def eligible(request: Request) -> Candidate:
 @given(st.lists(candidates, max_size=30), requests, st.text(max_size=10))
 def test_scores_are_bounded_and_factors_within_their_maximum(cands, request, seed):
     for m in matching.rank(cands, request, seed=seed, limit=None):
-        assert 0.0 <= m.score <= 100.0
+        assert 0 <= m.score <= matching.SCORE_SCALE
         for f in m.factors:
-            assert 0.0 <= f.points <= f.maximum
+            assert 0 <= f.points <= f.maximum
 
 
 @given(st.lists(candidates, max_size=30), requests, st.text(max_size=10))
