@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Min, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from trustrepair.clinic.models import Assignment, CareRelationship, RiskAlert
@@ -31,6 +32,8 @@ class Row:
     shared: dict = field(default_factory=dict)
     next_session: dt.datetime | None = None
     open_alerts: int = 0
+
+    url: str = ""
 
     @property
     def client_label(self) -> str:
@@ -67,7 +70,10 @@ def caseload_for(therapist, *, now=None, audit_request=None) -> list[Row]:
     )
     if not relationships:
         return []
-    rows = {rel.pk: Row(relationship=rel) for rel in relationships}
+    # One reverse() for the whole list: the client page's address with the relationship's id at the end.
+    placeholder = "00000000-0000-0000-0000-000000000000"
+    page = reverse("clinic:client_page", args=[placeholder])
+    rows = {rel.pk: Row(relationship=rel, url=page.replace(placeholder, str(rel.public_id))) for rel in relationships}
     by_client = {rel.client_id: rows[rel.pk] for rel in relationships}
     consents = live_consents_for([rel.pk for rel in relationships])
     for rel_id, shared in consents.items():

@@ -118,31 +118,30 @@ def current_history_for(user) -> list[Administration]:
 
 def first_and_latest_totals(owner_ids) -> dict[tuple[int, str], dict]:
     """For each (owner, instrument) among `owner_ids`: the first, previous and latest current totals and when
-    the latest was. Two queries whatever the number of people or responses (window functions)."""
-    from django.db.models import F, Window
+    the latest was. One query whatever the number of people or responses (two window functions, one scan)."""
+    from django.db.models import F, Q, Window
     from django.db.models.functions import RowNumber
 
-    base = Administration.objects.current().filter(owner_id__in=list(owner_ids), total__isnull=False)
     part = [F("owner_id"), F("instrument_id")]
+    rows = (
+        Administration.objects.current()
+        .filter(owner_id__in=list(owner_ids), total__isnull=False)
+        .annotate(
+            rn_last=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").desc(), F("id").desc()]),
+            rn_first=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").asc(), F("id").asc()]),
+        )
+        .filter(Q(rn_last__lte=2) | Q(rn_first=1))
+        .values_list("owner_id", "instrument_id", "total", "completed_at", "rn_last", "rn_first")
+    )
     out: dict[tuple[int, str], dict] = {}
-    latest = (
-        base.annotate(rn=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").desc(), F("id").desc()]))
-        .filter(rn__lte=2)
-        .values_list("owner_id", "instrument_id", "total", "completed_at", "rn")
-    )
-    for owner_id, instrument_id, total, at, rn in latest:
+    for owner_id, instrument_id, total, at, rn_last, rn_first in rows:
         row = out.setdefault((owner_id, instrument_id), {})
-        if rn == 1:
+        if rn_last == 1:
             row.update(latest=total, latest_at=at)
-        else:
+        elif rn_last == 2:
             row["previous"] = total
-    first = (
-        base.annotate(rn=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").asc(), F("id").asc()]))
-        .filter(rn=1)
-        .values_list("owner_id", "instrument_id", "total")
-    )
-    for owner_id, instrument_id, total in first:
-        out.setdefault((owner_id, instrument_id), {})["first"] = total
+        if rn_first == 1:
+            row["first"] = total
     return out
 
 

@@ -35,7 +35,12 @@ def test_another_app_supplies_a_reader_without_clinic_importing_it(db, care, cli
 
 
 def test_a_code_starts_care_with_nothing_shared_and_works_once(care, client_alice, therapist_tess, stranger_eve):
+    from django.core import mail
+
     assert care.is_active and care.started_via == "code"
+    # Making and using a code sends the client nothing: no address is ever asked for.
+    assert not Notice.objects.filter(user=client_alice).exists()
+    assert not any(client_alice.email in m.to for m in mail.outbox)
     assert selectors.care_therapists(client_alice) == [therapist_tess]
     assert not any(selectors.therapist_may_see(therapist_tess, client_alice, key) for key in scopes.all_keys())
     text, _ = services.issue_code(therapist_tess)
@@ -218,6 +223,9 @@ def test_a_release_needs_the_clinical_lead(care, client_alice, therapist_tess, l
         services.approve_release(release, lead=therapist_tess)
     services.approve_release(release, lead=lead_lena)
     assert "PRIVATE-WORDS" in release.released_text
+    from trustrepair.core.audit import who_looked
+
+    assert [e.actor for e in who_looked(client_alice) if "approved releasing" in e.reason] == [lead_lena]
 
 
 def test_erasure_keeps_the_record_restricted(care, client_alice, therapist_tess):

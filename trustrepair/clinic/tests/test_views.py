@@ -239,3 +239,28 @@ def test_the_client_reads_signed_notes_and_the_plan(client, world, client_alice)
     client.force_login(client_alice)
     body = client.get(f"/care/with/{world['care'].public_id}/").content.decode()
     assert "checks at night" in body and "calmer" in body and PRIVATE not in body
+
+
+def test_the_caseload_costs_the_same_queries_for_one_client_or_four(client, world, therapist_tess):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from trustrepair.clinic.tests.conftest import make_user
+
+    client.force_login(therapist_tess)
+    client.get("/care/caseload/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/care/caseload/")
+    for i in range(3):
+        person = make_user(f"c{i}@example.test", "client", name=f"C{i}")
+        text, _ = services.issue_code(therapist_tess)
+        relationship = services.redeem_code(person, text)
+        services.share(relationship, "measures")
+        services.share(relationship, "risk_alerts")
+        add_gad7(person, [0] * 7, days_ago=9)
+        add_gad7(person, [3] * 7, days_ago=2)
+        RiskAlert.objects.create(relationship=relationship, origin="screen")
+    with CaptureQueriesContext(connection) as four:
+        page = client.get("/care/caseload/")
+    assert len(page.context["rows"]) == 4
+    assert len(four.captured_queries) == len(one.captured_queries)
