@@ -46,6 +46,8 @@ def seed(cast) -> None:
 
 
 def _homework(rel, therapist) -> None:
+    """Rows made directly (not through homework.assign) so the demo client's Updates list keeps exactly the
+    notices the notifications demo put there."""
     from trustrepair.clinic import homework
     from trustrepair.clinic.models import Assignment
 
@@ -53,29 +55,15 @@ def _homework(rel, therapist) -> None:
         return
     now = timezone.now()
     lessons = homework.choices_for("lesson")
+    rows = [
+        ("tool", "trigger_log", 1, "Demo: log each urge to check the phone this week, and what you did instead."),
+        ("tool", "thought_record", 6, "Demo: one thought record after the next evening that feels hard."),
+    ]
     if lessons:
-        homework.assign(
-            rel,
-            by=therapist,
-            kind="lesson",
-            target=lessons[0][0],
-            due_at=now + dt.timedelta(days=3),
-            instructions="Demo: read this slowly; note one sentence that sounds like you.",
+        rows.insert(0, ("lesson", lessons[0][0], 3, "Demo: read this slowly; note one sentence that sounds like you."))
+    for kind, target, days, text in rows:
+        a = Assignment.objects.create(
+            relationship=rel, kind=kind, target=target, due_at=now + dt.timedelta(days=days, hours=2), instructions=text
         )
-    done = homework.assign(
-        rel,
-        by=therapist,
-        kind="tool",
-        target="trigger_log",
-        due_at=now + dt.timedelta(days=1, hours=2),
-        instructions="Demo: log each urge to check the phone this week, and what you did instead.",
-    )
-    Assignment.objects.filter(pk=done.pk).update(completed_at=now - dt.timedelta(hours=20))
-    homework.assign(
-        rel,
-        by=therapist,
-        kind="tool",
-        target="thought_record",
-        due_at=now + dt.timedelta(days=6),
-        instructions="Demo: one thought record after the next evening that feels hard.",
-    )
+        if target == "trigger_log":
+            Assignment.objects.filter(pk=a.pk).update(completed_at=now - dt.timedelta(hours=20))
