@@ -78,6 +78,10 @@ INSTALLED_APPS = [
     "trustrepair.notifications",
     "trustrepair.clinic",
     "trustrepair.couples",
+    "trustrepair.messaging",
+    "trustrepair.groups",
+    "trustrepair.meetings",
+    "trustrepair.outcomes",
     "trustrepair.core.admin_config.AdminConfig",  # django.contrib.admin behind MFA (core/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",

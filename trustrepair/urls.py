@@ -16,7 +16,12 @@ urlpatterns = [
     path("therapists/", include("trustrepair.directory.urls")),
     path("booking/", include("trustrepair.booking.urls")),
     path("updates/", include("trustrepair.notifications.urls")),
+    path("care/homework/", include("trustrepair.clinic.homework_urls")),
     path("care/", include("trustrepair.clinic.urls")),
     path("together/", include("trustrepair.couples.urls")),
+    path("messages/", include("trustrepair.messaging.urls")),
+    path("groups/", include("trustrepair.groups.urls")),
+    path("meet/", include("trustrepair.meetings.urls")),
+    path("outcomes/", include("trustrepair.outcomes.urls")),
     path("admin/", admin.site.urls),
 ]

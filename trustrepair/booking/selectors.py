@@ -74,7 +74,29 @@ def busy_for(schedule: Schedule, first: dt.datetime, last: dt.datetime, *, exclu
     )
     if excluding is not None:
         queryset = queryset.exclude(pk=excluding.pk)
-    return [slots.Busy(start, end) for start, end in queryset.values_list("start", "end")]
+    busy = [slots.Busy(start, end) for start, end in queryset.values_list("start", "end")]
+    return busy + [slots.Busy(start, end) for start, end in other_blocks(schedule.therapist_id, first, last)]
+
+
+def other_blocks(therapist_id, first: dt.datetime, last: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Calendar blocks that are not appointments: a therapist's group sessions (issue 14). Lazy, so booking
+    works whether or not the groups app is installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("trustrepair.groups"):
+        return []
+    from trustrepair.groups import selectors as groups
+
+    return groups.busy_blocks(therapist_id, first, last)
+
+
+def appointments_overlapping(therapist_id, first: dt.datetime, last: dt.datetime) -> list[dt.datetime]:
+    """Start times of the therapist's active appointments overlapping [first, last)."""
+    return list(
+        Appointment.objects.filter(
+            therapist_id=therapist_id, status__in=ACTIVE_STATUSES, start__lt=last, blocks_until__gt=first
+        ).values_list("start", flat=True)
+    )
 
 
 def open_slots(

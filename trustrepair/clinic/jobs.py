@@ -9,3 +9,11 @@ def escalate_risk_alerts() -> int:
     from trustrepair.clinic import services
 
     return services.escalate_alerts()
+
+
+@jobs.every(minutes=15)
+def send_homework_reminders() -> int:
+    """A neutral reminder a day before homework is due (issue 14); the notice key makes it once only."""
+    from trustrepair.clinic import homework
+
+    return homework.send_reminders()

@@ -40,5 +40,11 @@ KINDS = {
         Kind("care_alert", "Something in your caseload needs you"),
         Kind("care_alert_escalated", "Something in your practice is waiting"),
         Kind("couples_waiting", "Something is waiting for you in your shared space"),
+        # The care team, part 2 (issue 14): never a message's text, a task's name or another member's name.
+        Kind("message_new", "A new message"),
+        Kind("homework_set", "Something new to try before your next session"),
+        Kind("homework_due", "Something you were asked to try is due soon", neutral_subject="A reminder"),
+        Kind("session_soon", "Your appointment starts soon", neutral_subject="A reminder"),
+        Kind("group_session_soon", "Your group meets soon", neutral_subject="A reminder"),
     ]
 }
