@@ -58,7 +58,9 @@ SECONDARY: dict[str, tuple[Link, ...]] = {
     "client": (
         Link("Check-ins", "measures:index", "progress", ("measures",)),
         Link("Together", "couples:home", "user", ("couples",)),
-        Link("Your care", "clinic:my_care", "user", ("clinic",)),
+        Link("Your care", "clinic:my_care", "user", ("clinic", "homework")),
+        Link("Messages", "messaging:threads", "bell", ("messaging",)),
+        Link("Groups", "groups:mine", "user", ("groups",)),
         Link("Find a therapist", "directory:find", "user", ("directory",)),
         Link("Appointments", "booking:mine", "calendar", ("booking",)),
         Link("Learn", "learn:index", "program", ("learn",)),
@@ -68,6 +70,8 @@ SECONDARY: dict[str, tuple[Link, ...]] = {
     ),
     "therapist": (
         Link("Availability", "booking:availability", "calendar"),
+        Link("Messages", "messaging:threads", "bell", ("messaging",)),
+        Link("Groups", "groups:run", "user", ("groups",)),
         Link("Codes for new clients", "clinic:codes", "plus"),
         Link("Your practice", "clinic:practice", "home"),
         Link("Learn", "learn:index", "program", ("learn",)),
@@ -78,6 +82,7 @@ SECONDARY: dict[str, tuple[Link, ...]] = {
     "staff": (
         Link("Therapists", "directory:staff_therapists", "user"),
         Link("Unacknowledged alerts", "clinic:staff_alerts", "bell"),
+        Link("Practice outcomes", "outcomes:practice", "progress"),
         Link("Learn", "learn:index", "program", ("learn",)),
         Link("Updates", "notifications:updates", "bell", ("notifications",)),
         Link("Your data", "core:my_data", "download"),
