@@ -34,8 +34,22 @@ def appointment(client, therapist, *, status="confirmed", hours=30):
 
 @pytest.fixture
 def bob_in_care(partner_bob, therapist_tess, client_alice):
+    """Bob and Alice are both in Tess's care and linked as a couple in their couples space."""
+    from trustrepair.couples import services as couples
+
     in_care(client_alice, therapist_tess)
-    return in_care(partner_bob, therapist_tess)
+    relationship = in_care(partner_bob, therapist_tess)
+    _invitation, code = couples.create_invitation(client_alice)
+    couples.accept_invitation(partner_bob, code=code)
+    return relationship
+
+
+def test_two_clients_not_linked_as_a_couple_cannot_share_a_couples_session(client_alice, partner_bob, therapist_tess):
+    in_care(client_alice, therapist_tess)
+    bob = in_care(partner_bob, therapist_tess)
+    a = appointment(client_alice, therapist_tess)
+    with pytest.raises(services.MeetingError, match="not linked as a couple"):
+        services.add_second_client(a, by=therapist_tess, relationship_id=bob.public_id)
 
 
 def test_the_client_sees_how_to_meet_only_once_confirmed(client, client_alice, therapist_tess):
@@ -139,6 +153,6 @@ def test_nobody_else_opens_or_sets_up_the_appointment(client, client_alice, ther
     assert client.get(f"/meet/{a.public_id}/setup/").status_code == 403
 
 
-def test_the_couples_lookup_is_lazy():
+def test_the_couples_lookup_is_lazy(db):
     assert services.linked_as_couple(None, None) in (None, False)
     assert MeetingWay.Mode.VIDEO == "video"
