@@ -18,7 +18,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,10 +26,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trustrepair.settings")
 os.environ.setdefault("TRUSTREPAIR_LOCAL", "1")
 
-
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))]
+from throwaway_db import percentile, run_in_throwaway_database  # noqa: E402
 
 
 def main() -> int:
@@ -40,27 +36,7 @@ def main() -> int:
     parser.add_argument("--weeks", type=int, default=52)
     args = parser.parse_args()
 
-    import django
-    from django.conf import settings
-
-    tmp = tempfile.TemporaryDirectory(prefix="trustrepair-bench-")
-    django.setup()
-    db = settings.DATABASES["default"]
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        db["TEST"]["NAME"] = str(Path(tmp.name) / "bench.sqlite3")
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        return run(args, connection, CaptureQueriesContext)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
-        tmp.cleanup()
+    return run_in_throwaway_database(run, args)
 
 
 def seed(therapist, practice, n: int, weeks: int, tag: str) -> int:
