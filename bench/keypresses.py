@@ -2,6 +2,15 @@
 
     TRUSTREPAIR_LOCAL=1 .venv/bin/python bench/keypresses.py --base-url http://127.0.0.1:8202 \
         --email kp@example.test --password PASSWORD [--width 320]
+    TRUSTREPAIR_LOCAL=1 .venv/bin/python bench/keypresses.py --base-url http://127.0.0.1:8202 \
+        --from-signup --mail-dir DIR [--width 320]
+
+With --from-signup the count starts on the sign-up page of a server whose emails go to files in DIR
+(`EMAIL_URL=file://DIR`): a new person signs up (required fields only), opens the confirmation link from the
+email (a screen, no key press), confirms, takes whatever first-run screens the product shows by their main
+button (the optional self-check skipped by its own link), then reaches a new thought record by links from
+wherever they are (Tab to the link, Enter) and finishes it as below. Works on designs with and without a
+first run.
 
 Signs in (not counted), opens a new thought record and, from its first field to the finished record, does
 what a person would with the keyboard alone: reach each field (Tab, counted), type the free text (counted
@@ -102,11 +111,125 @@ def run(base_url: str, email: str, password: str, width: int) -> dict:
     return {**result, "width": width}
 
 
-def measure(page) -> dict:
+def from_signup(base_url: str, mail_dir: str, width: int) -> dict:
+    import re
+    import secrets
+    import time
+    from pathlib import Path
+
+    email, password = f"kp-{secrets.token_hex(4)}@example.test", "a long walk by the river 2026"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        page = browser.new_page(viewport={"width": width, "height": 800}, base_url=base_url)
+        kb, screens, path = Keyboard(page), 1, []
+        page.goto("/accounts/signup/")
+        path.append((page.url, 0))
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        fill_required(kb, {"email": email, "password1": password, "password2": password})
+        kb.go_on(page.locator("form:has(input[name=password1]) button[type=submit]").first.inner_text().strip())
+        screens += 1
+        path.append((page.url, kb.presses))
+        started = time.monotonic()
+        link = None
+        while link is None and time.monotonic() - started < 20:
+            for mail in sorted(Path(mail_dir).glob("*.log"), key=lambda f: f.stat().st_mtime, reverse=True):
+                text = mail.read_text(errors="replace")
+                if email in text:
+                    found = re.search(r"https?://\S+/accounts/confirm-email/\S+/", text)
+                    link = found and found.group(0)
+                    break
+            time.sleep(0.2)
+        if link is None:
+            raise RuntimeError("no confirmation email arrived")
+        page.goto(link)
+        screens += 1
+        path.append((page.url, kb.presses))
+        kb.go_on(page.locator("main form button[type=submit]").first.inner_text().strip())
+        screens += 1
+        path.append((page.url, kb.presses))
+        for _ in range(12):  # first-run screens, then links to the thought record
+            url = page.url.split("?")[0].removeprefix(base_url.rstrip("/"))
+            if url == "/tools/thought-records/new/":
+                break
+            if url.startswith("/account/welcome/self-check/"):
+                kb.tab_to("a", text="Skip it")
+                with page.expect_navigation():
+                    kb.press("Enter")
+            elif url.startswith("/account/welcome/plan/"):
+                kb.go_on("Go to Today")
+            elif url.startswith("/account/welcome/"):
+                fill_required(kb, {})
+                kb.go_on("Continue")
+            else:
+                follow_toward_thought_record(kb)
+            screens += 1
+            path.append((page.url, kb.presses))
+        before = (kb.presses, kb.typed, dict(kb.log))
+        record = measure(page, kb=kb)
+        browser.close()
+    return {
+        "mode": "from sign-up",
+        "key_presses": record["key_presses"],
+        "key_presses_before_thought_record": before[0],
+        "by_key": record["by_key"],
+        "typed_characters": record["typed_characters"],
+        "screens": screens - 1 + record["screens"],
+        "screens_before_thought_record": screens - 1,
+        "path": [f"{u.removeprefix(base_url.rstrip('/'))} (after {n})" for u, n in path],
+        "finished": record["finished"],
+        "width": width,
+    }
+
+
+def fill_required(kb: Keyboard, text: dict) -> None:
+    """Fill the page's required fields with the keyboard, in tab order: text typed (counted apart), the first
+    choice of a radio group (Space), required boxes ticked (Space), a select without a value moved on once."""
+    fields = kb.page.evaluate(
+        """() => [...document.querySelectorAll('main form [required], main form input[type=radio]')]
+            .filter(e => e.offsetParent !== null)
+            .map(e => ({id: e.id, name: e.name, type: e.type, tag: e.tagName, value: e.value, checked: e.checked}))"""
+    )
+    done = set()
+    for field in fields:
+        if field["name"] in done or not field["id"]:
+            continue
+        done.add(field["name"])
+        if field["type"] == "radio":
+            if kb.page.evaluate("(n) => !!document.querySelector(`input[name='${n}']:checked`)", field["name"]):
+                continue
+            kb.tab_to(f"input[name='{field['name']}']")
+            kb.press("Space")
+        elif field["type"] == "checkbox":
+            if not field["checked"]:
+                kb.tab_to(f"#{field['id']}")
+                kb.press("Space")
+        elif field["tag"] == "SELECT":
+            if not field["value"]:
+                kb.tab_to(f"#{field['id']}")
+                kb.press("ArrowDown")
+        elif not field["value"]:
+            kb.tab_to(f"#{field['id']}")
+            kb.type_text(text.get(field["name"], "x"))
+
+
+def follow_toward_thought_record(kb: Keyboard) -> None:
+    """From any signed-in page: the nearest link toward a new thought record, reached with Tab, then Enter."""
+    for href in ("/tools/thought-records/new/", "/tools/thought-records/", "/tools/"):
+        selector = f"a[href='{href}']"
+        if kb.page.locator(selector).count():
+            kb.tab_to(selector)
+            with kb.page.expect_navigation():
+                kb.press("Enter")
+            return
+    raise RuntimeError(f"no way toward a thought record from {kb.page.url}")
+
+
+def measure(page, kb: Keyboard | None = None) -> dict:
     """Count, on a signed-in page, from the new thought record's first field to the finished record."""
-    page.goto("/tools/thought-records/new/")
+    if kb is None:
+        page.goto("/tools/thought-records/new/")
+        kb = Keyboard(page)
     screens = 1
-    kb = Keyboard(page)
     for name in ("situation", "automatic_thought"):
         kb.tab_to(f"#id_{name}")
         kb.type_text(TEXT[name])
@@ -167,11 +290,20 @@ def measure(page) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", required=True)
-    parser.add_argument("--email", required=True)
-    parser.add_argument("--password", required=True)
+    parser.add_argument("--email")
+    parser.add_argument("--password")
     parser.add_argument("--width", type=int, default=320)
+    parser.add_argument("--from-signup", action="store_true", help="count from the sign-up page (needs --mail-dir)")
+    parser.add_argument("--mail-dir", help="where the server writes emails (its EMAIL_URL=file://DIR)")
     args = parser.parse_args(argv)
-    result = run(args.base_url, args.email, args.password, args.width)
+    if args.from_signup:
+        if not args.mail_dir:
+            parser.error("--from-signup needs --mail-dir")
+        result = from_signup(args.base_url, args.mail_dir, args.width)
+    elif not (args.email and args.password):
+        parser.error("--email and --password are needed unless --from-signup")
+    else:
+        result = run(args.base_url, args.email, args.password, args.width)
     print(json.dumps(result))
     return 0 if result["finished"] else 1
 

@@ -18,7 +18,8 @@ What it does, from outside like a person would:
    the bare view's requests/s in the same run (the mean of its two runs). All figures are at --connections
    concurrent signed-in sessions, so p95 is the p95 at 50 users by default.
 
-Pages of apps that are not on the branch (caseload, client page, couples space) are skipped with the reason.
+A page that does not answer 200 for its demo person (not on the branch, or no client in the caseload) is skipped
+with the reason.
 Bounded: about (pages + 2) × (duration + 2) seconds plus a minute of setup; it stops everything it started.
 Not a test: it prints figures and exits 0 unless setup fails. The machine may be shared: `uptime` is printed.
 """
@@ -505,9 +506,9 @@ def discover_pages(client: Browser, therapist: Browser, say) -> list[tuple[str, 
         ("insights", "/program/insights/", "client"),
         ("directory search", "/therapists/?mode=either&language=en", "client"),
         ("learn", "/learn/", "client"),
-        ("caseload", "/clinic/", "therapist"),
+        ("caseload", "/care/caseload/", "therapist"),
         ("a client page", None, "therapist"),
-        ("couples space", "/couples/", "client"),
+        ("couples space", "/together/", "client"),
     ]
     found = []
     for name, path, who in wanted:
@@ -518,7 +519,7 @@ def discover_pages(client: Browser, therapist: Browser, say) -> list[tuple[str, 
                 say(f"skipped {name}: no caseload page on this branch")
                 continue
             _, _, page = browser.request("GET", caseload)
-            links = re.findall(rf'href="({re.escape(caseload)}[^"?#]+/)"', page)
+            links = re.findall(r'href="(/care/clients/[0-9a-f-]{36}/)"', page)
             if not links:
                 say(f"skipped {name}: the caseload lists no client page")
                 continue
