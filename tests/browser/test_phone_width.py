@@ -1,13 +1,14 @@
 """Every page fits a 320 px phone (issue 11, item 8), for each demo role with the demo data loaded.
 
 The crawl visits every page without URL parameters that the role may open, plus the pages with an id that
-carry tables (each tool's first entry, each measure history, match results). On each: the document is no wider
-than the screen, and axe finds nothing serious or critical.
+carry tables (each tool's first entry, each measure history, match results), then one page of every other
+route linked from a page already seen (a client's page in the caseload, a message thread, a Transparency Window, a group,
+a session…). On each: the document is no wider than the screen, and axe finds nothing serious or critical.
 """
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from conftest import SignedInClient, axe_violations, signed_in_session_key
 from trustrepair.core.tests.test_access_rules import expected_outcome
@@ -62,15 +63,41 @@ def test_every_page_fits_320_pixels_for_each_demo_role(chromium, live_server, ro
     # POST-only actions (405) and pages that send the person elsewhere are not pages to look at
     paths = [path for path in pages_for(role, user) if check.get(path).status_code == 200]
     assert len(paths) >= 5
+    routes = {route_of(path) for path in paths}
+    queue = list(paths)
     try:
-        for path in paths:
+        while queue:
+            path = queue.pop(0)
+            if path not in paths and check.get(path).status_code != 200:
+                continue
             page.goto(path)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                problems.append(f"{path} is {width}px wide")
-            violations = axe_violations(page)
-            if violations:
-                problems.append(f"{path}: {violations}")
+            look_at(page, path, problems)
+            for href in page.eval_on_selector_all(
+                "main a[href^='/']", "links => links.map(a => a.getAttribute('href'))"
+            ):
+                route = route_of(href)
+                if route is not None and route not in routes and not href.split("?")[0].endswith(NOT_PAGES):
+                    routes.add(route)
+                    queue.append(href)
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
+
+
+def route_of(href: str) -> str | None:
+    """The URL pattern a link resolves to (one page of each is enough), or None for anything else."""
+    path = href.split("#")[0].split("?")[0]
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return match.route if match.kwargs else None
+
+
+def look_at(page, path: str, problems: list) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > 320:
+        problems.append(f"{path} is {width}px wide")
+    violations = axe_violations(page)
+    if violations:
+        problems.append(f"{path}: {violations}")
