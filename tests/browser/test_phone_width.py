@@ -2,8 +2,9 @@
 
 The crawl visits every page without URL parameters that the role may open, plus the pages with an id that
 carry tables (each tool's first entry, each measure history, match results), then one page of every other
-route linked from a page already seen (a client's page in the caseload, a message thread, a Transparency Window, a group,
-a session…). On each: the document is no wider than the screen, and axe finds nothing serious or critical.
+route linked from a page already seen (a client's page in the caseload, a message thread, a Transparency
+Window, a group, a session…). On each: the document is no wider than the screen, and axe finds nothing
+serious or critical.
 """
 
 import pytest
