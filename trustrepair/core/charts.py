@@ -182,19 +182,8 @@ def bar_chart(
                     f'height="{h:.1f}"><title>{escape(str(labels[i]))}, {escape(s.name)}: '
                     f"{escape(_fmt(s.values[i]))}</title></rect>"
                 )
-    columns, rows = _table(labels, series)
-    return Chart(
-        key=key,
-        title=title,
-        sentence=sentence,
-        svg=_frame(
-            key, title, sentence, top, labels, body="".join(bars), unit=unit, legend=_legend([x.name for x in series])
-        ),
-        columns=columns,
-        rows=rows,
-        series_names=tuple(s.name for s in series),
-        is_empty=not any(v for s in series for v in s.values),
-    )
+    empty = not any(v for s in series for v in s.values)
+    return _chart(key, title, sentence, top, labels, series, body="".join(bars), unit=unit, is_empty=empty)
 
 
 def line_chart(
@@ -231,18 +220,23 @@ def line_chart(
                 f'<circle class="series-{n % 3}" cx="{x:.1f}" cy="{y:.1f}" r="4"><title>{escape(str(labels[i]))}, '
                 f"{escape(s.name)}: {escape(_fmt(s.values[i]))}</title></circle>"
             )
+    empty = not any(v is not None for s in series for v in s.values)
+    return _chart(key, title, sentence, top, labels, series, body="".join(body), unit=unit, is_empty=empty)
+
+
+def _chart(key, title, sentence, top, labels, series, *, body: str, unit: str, is_empty: bool) -> Chart:
+    """The drawn body in its frame (axes, legend), with the same figures as a table for screen readers."""
     columns, rows = _table(labels, series)
+    legend = _legend([x.name for x in series])
     return Chart(
         key=key,
         title=title,
         sentence=sentence,
-        svg=_frame(
-            key, title, sentence, top, labels, body="".join(body), unit=unit, legend=_legend([x.name for x in series])
-        ),
+        svg=_frame(key, title, sentence, top, labels, body=body, unit=unit, legend=legend),
         columns=columns,
         rows=rows,
-        series_names=tuple(s.name for s in series),
-        is_empty=not any(v is not None for s in series for v in s.values),
+        series_names=tuple(x.name for x in series),
+        is_empty=is_empty,
     )
 
 
