@@ -141,3 +141,9 @@ def has_password_field(form) -> bool:
     from django.forms import PasswordInput
 
     return any(isinstance(field.widget, PasswordInput) for field in form.fields.values())
+
+
+@register.filter
+def fields_in_error(form) -> int:
+    """How many fields the person can see carry an error (a hidden field's error is said in words instead)."""
+    return sum(1 for field in form.visible_fields() if field.errors)

@@ -44,3 +44,23 @@ def test_directory_lines_link_the_number_after_call():
 def test_the_crisis_page_links_the_numbers_it_names(client):
     html = client.get("/help/crisis/?region=GB").content.decode()
     assert 'href="tel:116123">116 123</a>' in html
+
+
+def test_the_error_summary_counts_only_fields_a_person_can_see():
+    from django import forms
+    from django.template.loader import render_to_string
+
+    class BookingLike(forms.Form):
+        slot = forms.CharField(widget=forms.HiddenInput)
+        note = forms.CharField(required=False)
+        name = forms.CharField()
+
+    hidden_only = BookingLike({"name": "Sam"})
+    hidden_only.is_valid()
+    hidden_only.add_error("slot", "That time has already passed. Please choose another.")
+    html = render_to_string("core/_form.html", {"form": hidden_only})
+    assert "That time has already passed" in html and "highlighted" not in html
+
+    one_visible = BookingLike({"slot": "x"})
+    one_visible.is_valid()
+    assert "Please check the highlighted field below." in render_to_string("core/_form.html", {"form": one_visible})
