@@ -1,5 +1,6 @@
-"""Revoking a share, unlinking and erasing take effect on the other partner's very next request, whichever of
-two gunicorn sync workers answers it (DESIGN: nothing per-process holds consent, links or gate state).
+"""Revoking a share, unlinking, closing the safety gate and erasing take effect on the other partner's very
+next request, whichever of two gunicorn sync workers answers it (DESIGN: nothing per-process holds consent,
+links or gate state).
 
 gunicorn runs as in production (`gunicorn trustrepair.wsgi`, two sync workers) against a fresh SQLite file;
 the partners sign in through the real sign-in form and act through the pages, each request on a new
@@ -152,5 +153,14 @@ def test_revoke_unlink_and_erase_take_effect_on_the_next_request_under_two_worke
     rupture = shell(env, LINK).split("RUPTURE ")[1].strip()
     path = f"/together/repair/{rupture}/"
     assert sees_it(alice, path) == [True] * 6
+
+    # Bob says he does not feel safe: the gate closes for Alice on her next request, on either worker, and
+    # only Bob's own clear screen opens it again.
+    bob.post("/together/not-safe/", {}, form_from="/together/")
+    assert sees_it(alice, path) == [False] * 6
+    clear = dict.fromkeys(["hurt", "threatened", "afraid", "controlled", "forced"], "never")
+    bob.post("/together/screen/", clear, form_from="/together/")
+    assert sees_it(alice, path) == [True] * 6
+
     shell(env, ERASE)
     assert sees_it(alice, path) == [False] * 6
