@@ -120,6 +120,11 @@ def latest_journal_draft(user) -> JournalEntry | None:
     return journal_drafts_for(user).first()
 
 
+def lesson_reflections_for(user, lesson_key: str) -> QuerySet[JournalEntry]:
+    """What the person wrote in answer to one lesson's reflection prompt, newest first."""
+    return journal_entries_for(user).filter(lesson_key=lesson_key)
+
+
 def evidence_bricks_for(user) -> QuerySet[EvidenceBrick]:
     """The wall, laid from the first brick to the newest."""
     return _owned(EvidenceBrick, user).order_by("happened_on", "created_at", "id")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from trustrepair.exercises import selectors as tools
 from trustrepair.measures import registry as measures_registry
 from trustrepair.measures import selectors as measures_selectors
 from trustrepair.program import curriculum, pathway
@@ -22,6 +23,11 @@ def completed_keys(user) -> set[str]:
 def completions_for(user) -> dict[str, object]:
     """lesson key → when it was marked done."""
     return dict(LessonCompletion.objects.filter(owner=user).values_list("lesson_key", "completed_at"))
+
+
+def reflections_for(user, lesson_key: str) -> list:
+    """The person's journal entries answering this lesson's reflection prompt, newest first (at most 3)."""
+    return list(tools.lesson_reflections_for(user, lesson_key)[:3])
 
 
 def setback_for(user, public_id) -> Setback:

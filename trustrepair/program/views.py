@@ -9,7 +9,14 @@ from trustrepair.core import session_choices
 from trustrepair.core.access import client_required
 from trustrepair.program import curriculum, insights, selectors, services, summary
 from trustrepair.program.exercise_links import EXERCISES, exercises_for
-from trustrepair.program.forms import ChoosePhaseForm, EnrolForm, LessonDoneForm, SetbackForm, SummaryForm
+from trustrepair.program.forms import (
+    ChoosePhaseForm,
+    EnrolForm,
+    LessonDoneForm,
+    ReflectionForm,
+    SetbackForm,
+    SummaryForm,
+)
 
 
 @client_required
@@ -101,11 +108,7 @@ def phase_detail(request, phase):
     )
 
 
-@client_required
-def lesson_detail(request, phase, module, lesson):
-    found = curriculum.lesson(phase, module, lesson)
-    if found is None:
-        raise Http404("No such lesson")
+def _lesson_page(request, found, reflection_form=None, status=200):
     the_phase, the_module, the_lesson = found
     lessons = the_phase.lessons
     index = lessons.index(the_lesson)
@@ -121,8 +124,35 @@ def lesson_detail(request, phase, module, lesson):
             "exercises": exercises_for(the_module.exercises),
             "previous": lessons[index - 1] if index else None,
             "next": lessons[index + 1] if index + 1 < len(lessons) else None,
+            "reflections": selectors.reflections_for(request.user, the_lesson.key),
+            "reflection_form": reflection_form or ReflectionForm(prompt=the_lesson.reflection),
         },
+        status=status,
     )
+
+
+@client_required
+def lesson_detail(request, phase, module, lesson):
+    found = curriculum.lesson(phase, module, lesson)
+    if found is None:
+        raise Http404("No such lesson")
+    return _lesson_page(request, found)
+
+
+@client_required
+@require_POST
+def lesson_reflect(request, phase, module, lesson):
+    """The lesson's reflection, saved to the journal by the journal's own service (encrypted, screened)."""
+    found = curriculum.lesson(phase, module, lesson)
+    if found is None:
+        raise Http404("No such lesson")
+    the_lesson = found[2]
+    form = ReflectionForm(request.POST, prompt=the_lesson.reflection)
+    if not form.is_valid():
+        return _lesson_page(request, found, reflection_form=form, status=400)
+    services.save_reflection(request.user, lesson_key=the_lesson.key, body=form.cleaned_data["body"])
+    messages.success(request, "Saved to your journal. Thank you for taking a moment with it.")
+    return redirect(the_lesson.get_absolute_url() + "#reflection")
 
 
 @client_required
