@@ -335,3 +335,48 @@ def promise_check_ins_by_week(user) -> list[dict]:
 
 def _as_date(value):
     return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+# ---- the ratings around each use of a tool (program insights: "after which tools my ratings were lower") --
+_USED = {
+    "journal_entry": (JournalEntry, {"is_draft": False}),
+    "trigger_log": (TriggerLog, {}),
+    "evidence_brick": (EvidenceBrick, {}),
+    "fear_prediction": (FearPrediction, {}),
+    "core_belief": (CoreBelief, {}),
+    "trust_event": (TrustEvent, {}),
+    "need_statement": (NeedStatement, {}),
+    "communication_script": (CommunicationScript, {}),
+}
+
+
+def urge_strength_by_day(user) -> dict:
+    """The daily check-in's urge strength (0–10), by the person's local day."""
+    return dict(_owned(DailyCheckIn, user).values_list("day", "urge_strength"))
+
+
+def tool_use_days(user, tz) -> dict[str, list]:
+    """For each tool without ratings of its own: the local days (in `tz`) it was used. One query per tool;
+    only dates are read, never the encrypted text."""
+    days = {
+        key: [at.astimezone(tz).date() for at in _owned(model, user).filter(**extra).values_list("created_at", flat=True)]
+        for key, (model, extra) in _USED.items()
+    }
+    days["self_promise"] = list(PromiseCheckIn.objects.filter(promise__owner=user).values_list("day", flat=True))
+    return days
+
+
+def thought_record_ratings(user) -> dict[int, list[tuple[int, int | None]]]:
+    """Finished thought records: record id → [(intensity before, intensity after)] of its emotions."""
+    records = _owned(ThoughtRecord, user).filter(completed_at__isnull=False)
+    found: dict[int, list] = {}
+    rows = ThoughtEmotion.objects.filter(record__in=records).order_by("record_id", "id")
+    for record_id, before, after in rows.values_list("record_id", "intensity_before", "intensity_after"):
+        found.setdefault(record_id, []).append((before, after))
+    return found
+
+
+def ladder_try_ratings(user) -> list[tuple[int, int]]:
+    """Every try of a trust-ladder rung: (distress before, distress after)."""
+    tries = LadderAttempt.objects.filter(step__in=_owned(LadderStep, user)).order_by("tried_at", "id")
+    return list(tries.values_list("distress_before", "distress_after"))

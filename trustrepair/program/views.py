@@ -234,7 +234,12 @@ def setback_delete(request, public_id):
 
 @client_required
 def insights_page(request):
-    return render(request, "program/insights.html", {"charts": insights.charts_for(request.user)})
+    context = {
+        "charts": insights.charts_for(request.user),
+        "lower_after": insights.lower_after_for(request.user),
+        "min_pairs": insights.figures.MIN_PAIRS,
+    }
+    return render(request, "program/insights.html", context)
 
 
 SUMMARY_CHOICES = "program.summary"  # session key
