@@ -358,10 +358,10 @@ def urge_strength_by_day(user) -> dict:
 def tool_use_days(user, tz) -> dict[str, list]:
     """For each tool without ratings of its own: the local days (in `tz`) it was used. One query per tool;
     only dates are read, never the encrypted text."""
-    days = {
-        key: [at.astimezone(tz).date() for at in _owned(model, user).filter(**extra).values_list("created_at", flat=True)]
-        for key, (model, extra) in _USED.items()
-    }
+    days = {}
+    for key, (model, extra) in _USED.items():
+        used_at = _owned(model, user).filter(**extra).values_list("created_at", flat=True)
+        days[key] = [at.astimezone(tz).date() for at in used_at]
     days["self_promise"] = list(PromiseCheckIn.objects.filter(promise__owner=user).values_list("day", flat=True))
     return days
 

@@ -291,9 +291,7 @@ class LowerAfter:
     sentence: str
 
 
-def check_in_pairs(
-    use_days: Iterable[datetime.date], ratings: dict[datetime.date, int]
-) -> list[tuple[int, int]]:
+def check_in_pairs(use_days: Iterable[datetime.date], ratings: dict[datetime.date, int]) -> list[tuple[int, int]]:
     """(rating the day before, rating the day after) for each distinct day the tool was used."""
     one = datetime.timedelta(days=1)
     return [
