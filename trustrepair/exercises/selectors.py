@@ -366,17 +366,18 @@ def tool_use_days(user, tz) -> dict[str, list]:
     return days
 
 
-def thought_record_ratings(user) -> dict[int, list[tuple[int, int | None]]]:
-    """Finished thought records: record id → [(intensity before, intensity after)] of its emotions."""
+def thought_record_ratings(user) -> list[tuple]:
+    """Finished thought records, oldest first: (finished at, [(intensity before, intensity after)] of its emotions)."""
     records = _owned(ThoughtRecord, user).filter(completed_at__isnull=False)
+    finished = dict(records.values_list("id", "completed_at"))
     found: dict[int, list] = {}
     rows = ThoughtEmotion.objects.filter(record__in=records).order_by("record_id", "id")
     for record_id, before, after in rows.values_list("record_id", "intensity_before", "intensity_after"):
         found.setdefault(record_id, []).append((before, after))
-    return found
+    return sorted(((finished[pk], ratings) for pk, ratings in found.items()), key=lambda row: row[0])
 
 
-def ladder_try_ratings(user) -> list[tuple[int, int]]:
-    """Every try of a trust-ladder rung: (distress before, distress after)."""
+def ladder_try_ratings(user) -> list[tuple]:
+    """Every try of a trust-ladder rung, oldest first: (tried at, distress before, distress after)."""
     tries = LadderAttempt.objects.filter(step__in=_owned(LadderStep, user)).order_by("tried_at", "id")
-    return list(tries.values_list("distress_before", "distress_after"))
+    return list(tries.values_list("tried_at", "distress_before", "distress_after"))

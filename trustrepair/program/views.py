@@ -87,6 +87,7 @@ def phase_detail(request, phase):
         raise Http404("No such phase")
     enrolment = selectors.enrolment_for(request.user)
     done = selectors.completed_keys(request.user)
+    finished = all(lesson.key in done for lesson in found.lessons)
     modules = [
         {
             "module": m,
@@ -104,6 +105,7 @@ def phase_detail(request, phase):
             "enrolment": enrolment,
             "is_current": enrolment is not None and enrolment.current_phase == found.slug,
             "done_count": sum(1 for lesson in found.lessons if lesson.key in done),
+            "story": selectors.phase_story_for(request.user, found) if finished else None,
         },
     )
 
@@ -167,7 +169,12 @@ def lesson_done(request, phase, module, lesson):
         messages.error(request, "Something went wrong marking that lesson. Please try again.")
         return redirect(the_lesson.get_absolute_url())
     if form.cleaned_data["done"]:
+        the_phase, done = found[0], selectors.completed_keys(request.user)
+        phase_keys = {item.key for item in the_phase.lessons}
         services.mark_lesson_done(request.user, lesson_key=the_lesson.key)
+        if the_lesson.key not in done and phase_keys <= done | {the_lesson.key}:  # the phase's last lesson
+            messages.success(request, f"“{the_lesson.title}” is marked done: that was the last lesson in this phase.")
+            return redirect(the_phase.get_absolute_url() + "#phase-story")
         if selectors.enrolment_for(request.user) is None:
             messages.success(request, f"“{the_lesson.title}” is marked done.")
             return redirect(the_lesson.get_absolute_url())
