@@ -18,7 +18,7 @@ def seed(cast) -> None:
         return
     factories.make_trust_events(client, 5)
     factories.make_trigger_logs(client, 21)
-    factories.make_thought_records(client, 4)
+    factories.make_thought_records(client, 6)  # enough for insights' "lower after" (5 or more)
     factories.make_fear_predictions(client, 8)
     factories.make_ladder_steps(client, 6)
     factories.make_core_beliefs(client, 2)

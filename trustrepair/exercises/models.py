@@ -295,12 +295,17 @@ class JournalEntry(Entry):
     prompt = models.CharField("prompt", max_length=12, choices=Prompt.choices, default=Prompt.FREE)
     body = EncryptedTextField("your entry", max_length=LONG, blank=True, default="")
     is_draft = models.BooleanField(default=True)
+    # The program lesson whose reflection prompt this entry answers ("<phase>/<module>/<lesson>"), or "".
+    lesson_key = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     url_name = "journal_entry_detail"
 
     class Meta:
         verbose_name_plural = "journal entries"
-        indexes = [models.Index(fields=["owner", "is_draft", "-updated_at"])]
+        indexes = [
+            models.Index(fields=["owner", "is_draft", "-updated_at"]),
+            models.Index(fields=["owner", "lesson_key"]),
+        ]
 
     def __str__(self) -> str:
         return "Journal entry"

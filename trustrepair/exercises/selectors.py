@@ -120,6 +120,11 @@ def latest_journal_draft(user) -> JournalEntry | None:
     return journal_drafts_for(user).first()
 
 
+def lesson_reflections_for(user, lesson_key: str) -> QuerySet[JournalEntry]:
+    """What the person wrote in answer to one lesson's reflection prompt, newest first."""
+    return journal_entries_for(user).filter(lesson_key=lesson_key)
+
+
 def evidence_bricks_for(user) -> QuerySet[EvidenceBrick]:
     """The wall, laid from the first brick to the newest."""
     return _owned(EvidenceBrick, user).order_by("happened_on", "created_at", "id")
@@ -330,3 +335,49 @@ def promise_check_ins_by_week(user) -> list[dict]:
 
 def _as_date(value):
     return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+# ---- the ratings around each use of a tool (program insights: "after which tools my ratings were lower") --
+_USED = {
+    "journal_entry": (JournalEntry, {"is_draft": False}),
+    "trigger_log": (TriggerLog, {}),
+    "evidence_brick": (EvidenceBrick, {}),
+    "fear_prediction": (FearPrediction, {}),
+    "core_belief": (CoreBelief, {}),
+    "trust_event": (TrustEvent, {}),
+    "need_statement": (NeedStatement, {}),
+    "communication_script": (CommunicationScript, {}),
+}
+
+
+def urge_strength_by_day(user) -> dict:
+    """The daily check-in's urge strength (0–10), by the person's local day."""
+    return dict(_owned(DailyCheckIn, user).values_list("day", "urge_strength"))
+
+
+def tool_use_days(user, tz) -> dict[str, list]:
+    """For each tool without ratings of its own: the local days (in `tz`) it was used. One query per tool;
+    only dates are read, never the encrypted text."""
+    days = {}
+    for key, (model, extra) in _USED.items():
+        used_at = _owned(model, user).filter(**extra).values_list("created_at", flat=True)
+        days[key] = [at.astimezone(tz).date() for at in used_at]
+    days["self_promise"] = list(PromiseCheckIn.objects.filter(promise__owner=user).values_list("day", flat=True))
+    return days
+
+
+def thought_record_ratings(user) -> list[tuple]:
+    """Finished thought records, oldest first: (finished at, [(intensity before, intensity after)] of its emotions)."""
+    records = _owned(ThoughtRecord, user).filter(completed_at__isnull=False)
+    finished = dict(records.values_list("id", "completed_at"))
+    found: dict[int, list] = {}
+    rows = ThoughtEmotion.objects.filter(record__in=records).order_by("record_id", "id")
+    for record_id, before, after in rows.values_list("record_id", "intensity_before", "intensity_after"):
+        found.setdefault(record_id, []).append((before, after))
+    return sorted(((finished[pk], ratings) for pk, ratings in found.items()), key=lambda row: row[0])
+
+
+def ladder_try_ratings(user) -> list[tuple]:
+    """Every try of a trust-ladder rung, oldest first: (tried at, distress before, distress after)."""
+    tries = LadderAttempt.objects.filter(step__in=_owned(LadderStep, user)).order_by("tried_at", "id")
+    return list(tries.values_list("tried_at", "distress_before", "distress_after"))

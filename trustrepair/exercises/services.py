@@ -182,11 +182,14 @@ def autosave_journal(user, *, entry: JournalEntry | None, prompt: str, body: str
     return entry
 
 
-def save_journal_entry(user, *, entry: JournalEntry | None, prompt: str, body: str) -> JournalEntry:
-    """The person pressed Save: the entry (new, or the draft they were writing) is kept and screened."""
+def save_journal_entry(
+    user, *, entry: JournalEntry | None, prompt: str, body: str, lesson_key: str = ""
+) -> JournalEntry:
+    """The person pressed Save: the entry (new, or the draft they were writing) is kept and screened.
+    `lesson_key` marks a new entry as the answer to a program lesson's reflection prompt."""
     with transaction.atomic():
         if entry is None:
-            entry = JournalEntry(owner=user)
+            entry = JournalEntry(owner=user, lesson_key=lesson_key)
         entry.prompt, entry.body, entry.is_draft = prompt, body, False
         entry.full_clean()
         entry.save()

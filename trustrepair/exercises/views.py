@@ -52,6 +52,10 @@ def _detail_context(tool, user, entry) -> dict:
         return {"current": selectors.current_ladder_step_for(user)}
     if tool.key == "self_promise":
         selectors.attach_promise_summaries([entry])
+    if tool.key == "journal_entry" and entry.lesson_key:
+        from trustrepair.program import curriculum  # the program reads the tools, so it is imported late here
+
+        return {"lesson": curriculum.lesson_by_key(entry.lesson_key)}
     return {}
 
 

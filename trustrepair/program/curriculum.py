@@ -1,7 +1,8 @@
 """The four-phase program, read from Markdown in content/program/ (layout described in its README.md).
 
     content/program/<NN-phase-slug>/phase.md          front matter: title, summary; body: a short intro
-    content/program/<NN-phase-slug>/<NN-module>.md    front matter: title, summary, exercises (comma list)
+    content/program/<NN-phase-slug>/<NN-module>.md    front matter: title, summary, exercises (comma list),
+                                                      reflection.<lesson-slug> (one prompt per lesson)
                                                       body: lessons, each starting with a `# Lesson title`
 
 A lesson's key is "<phase>/<module>/<lesson>" (slugs without their number prefixes); progress is stored
@@ -37,6 +38,7 @@ class Lesson:
     words: int
     phase_slug: str
     module_slug: str
+    reflection: str = ""  # the one question the lesson ends with; answers are saved to the journal
 
     def get_absolute_url(self) -> str:
         return f"/program/{self.phase_slug}/{self.module_slug}/{self.slug}/"
@@ -95,6 +97,9 @@ def parse_module(phase_slug: str, name: str, source: str) -> Module:
     for title, text in zip(chunks[1::2], chunks[2::2], strict=True):
         slug = slugify(title)
         html = _render(text)
+        reflection = meta.get(f"reflection.{slug}", "")
+        if not reflection:
+            raise CurriculumError(f"{name}: the front matter needs 'reflection.{slug}' (the lesson's closing prompt).")
         lessons.append(
             Lesson(
                 key=f"{phase_slug}/{module_slug}/{slug}",
@@ -104,10 +109,15 @@ def parse_module(phase_slug: str, name: str, source: str) -> Module:
                 words=len(_WORDS.findall(strip_tags(html))),
                 phase_slug=phase_slug,
                 module_slug=module_slug,
+                reflection=reflection,
             )
         )
     if not lessons:
         raise CurriculumError(f"{name}: a module needs at least one lesson ('# Lesson title').")
+    known = {f"reflection.{lesson.slug}" for lesson in lessons}
+    stray = sorted(k for k in meta if k.startswith("reflection.") and k not in known)
+    if stray:
+        raise CurriculumError(f"{name}: {', '.join(stray)} names no lesson in this file.")
     exercises = tuple(e.strip() for e in meta.get("exercises", "").split(",") if e.strip())
     return Module(
         slug=module_slug,

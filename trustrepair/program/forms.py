@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from trustrepair.exercises.models import JournalEntry
 from trustrepair.program import curriculum
 
 
@@ -38,6 +39,30 @@ class ChoosePhaseForm(forms.Form):
 
 class LessonDoneForm(forms.Form):
     done = forms.TypedChoiceField(choices=[("1", "done"), ("0", "not done")], coerce=lambda v: v == "1")
+
+
+class ReflectionForm(QuietForm):
+    """The answer to a lesson's reflection prompt. The label is the prompt itself (set by the view)."""
+
+    body = forms.CharField(
+        label="Your reflection",
+        max_length=JournalEntry._meta.get_field("body").max_length,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Only you can see this. It is saved to your journal, stored encrypted, and you can change "
+        "or delete it there. Writing is optional: the lesson can be marked done either way.",
+        error_messages={"required": "Write a few words first, or simply leave this for now."},
+    )
+
+    def __init__(self, *args, prompt: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if prompt:
+            self.fields["body"].label = prompt
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if not body.strip():
+            raise forms.ValidationError("Write a few words first, or simply leave this for now.")
+        return body
 
 
 class SetbackForm(QuietForm):

@@ -253,3 +253,75 @@ def promises_sentence(kept: list[int], not_kept: list[int], recent: int = RECENT
         f"In the last {recent} weeks you kept a promise to yourself on {kept_now} of {all_now} check-ins, "
         f"against {kept_before} kept the {recent} weeks before."
     )
+
+
+# ---- "after which tools my own ratings were lower" (issue 11, item 7) -------------------------------
+# A pair is two of the person's own ratings around one use of a tool (docs/decisions.md):
+# - tools that record their own before and after (a finished thought record: the average intensity of its
+#   re-rated emotions at the start and at the end; a try on the trust ladder: distress before and after)
+#   give one pair per use;
+# - every other tool gives one pair per local day it was used: the daily check-in's urge strength (0–10)
+#   on the day before against the day after. A day with no check-in on either side gives no pair.
+# Only tools with at least MIN_PAIRS pairs are shown, always with their count. The words describe what the
+# person recorded, side by side in time; they never say a tool caused, helped or worked.
+MIN_PAIRS = 5
+
+OWN_RATINGS = {
+    "thought_record": "By the end of a thought record, your feelings were less intense than at the start",
+    "ladder_step": "After a try on your trust ladder, your distress was lower than just before it",
+}
+DAY_AFTER = {
+    "journal_entry": "you wrote in your journal",
+    "trigger_log": "you logged a trigger or urge",
+    "evidence_brick": "you added a brick of evidence",
+    "fear_prediction": "you wrote down a fear as a prediction",
+    "core_belief": "you named a core belief",
+    "trust_event": "you added to your trust history",
+    "need_statement": "you wrote a need or a boundary",
+    "communication_script": "you wrote a script",
+    "self_promise": "you checked in on a promise to yourself",
+}
+
+
+@dataclass(frozen=True)
+class LowerAfter:
+    tool: str
+    lower: int
+    total: int
+    sentence: str
+
+
+def check_in_pairs(use_days: Iterable[datetime.date], ratings: dict[datetime.date, int]) -> list[tuple[int, int]]:
+    """(rating the day before, rating the day after) for each distinct day the tool was used."""
+    one = datetime.timedelta(days=1)
+    return [
+        (ratings[day - one], ratings[day + one])
+        for day in sorted(set(use_days))
+        if day - one in ratings and day + one in ratings
+    ]
+
+
+def average_pair(pairs: Iterable[tuple[int, int | None]]) -> tuple[float, float] | None:
+    """One use's own before and after: the averages over the ratings that have both (None if none do)."""
+    both = [(before, after) for before, after in pairs if after is not None]
+    if not both:
+        return None
+    return sum(b for b, _ in both) / len(both), sum(a for _, a in both) / len(both)
+
+
+def lower_after_sentence(tool: str, lower: int, total: int) -> str:
+    times = f"{lower} of {total} times"
+    if tool in OWN_RATINGS:
+        return f"{OWN_RATINGS[tool]} {times}."
+    return f"On the day after {DAY_AFTER[tool]}, your strongest urge was lower than on the day before {times}."
+
+
+def lower_after(pairs_by_tool: dict[str, list[tuple[float, float]]], minimum: int = MIN_PAIRS) -> list[LowerAfter]:
+    """The tools with at least `minimum` pairs, most pairs first; each with how often the after was lower."""
+    shown = []
+    for tool, pairs in pairs_by_tool.items():
+        if len(pairs) < minimum or (tool not in OWN_RATINGS and tool not in DAY_AFTER):
+            continue
+        lower = sum(1 for before, after in pairs if after < before)
+        shown.append(LowerAfter(tool, lower, len(pairs), lower_after_sentence(tool, lower, len(pairs))))
+    return sorted(shown, key=lambda line: (-line.total, line.tool))

@@ -162,6 +162,19 @@ def promises_chart(user, today) -> Chart:
     )
 
 
+def lower_after_for(user) -> list[figures.LowerAfter]:
+    """After which tools the person's own ratings were lower (only tools with enough pairs; see figures)."""
+    tz = timezone.get_current_timezone()
+    pairs: dict[str, list[tuple[float, float]]] = {}
+    thought = [figures.average_pair(ratings) for _, ratings in tools.thought_record_ratings(user)]
+    pairs["thought_record"] = [p for p in thought if p is not None]
+    pairs["ladder_step"] = [(before, after) for _, before, after in tools.ladder_try_ratings(user)]
+    urges = tools.urge_strength_by_day(user)
+    for key, days in tools.tool_use_days(user, tz).items():
+        pairs[key] = figures.check_in_pairs(days, urges)
+    return figures.lower_after(pairs)
+
+
 CHARTS = [urges_chart, beliefs_chart, contexts_chart, fears_chart, ladder_chart, bricks_chart, promises_chart]
 
 

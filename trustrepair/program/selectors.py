@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from trustrepair.exercises import selectors as tools
 from trustrepair.measures import registry as measures_registry
 from trustrepair.measures import selectors as measures_selectors
-from trustrepair.program import curriculum, pathway
+from trustrepair.program import curriculum, pathway, phase_story
 from trustrepair.program.models import Enrolment, LessonCompletion, Setback
 
 
@@ -22,6 +23,45 @@ def completed_keys(user) -> set[str]:
 def completions_for(user) -> dict[str, object]:
     """lesson key → when it was marked done."""
     return dict(LessonCompletion.objects.filter(owner=user).values_list("lesson_key", "completed_at"))
+
+
+def reflections_for(user, lesson_key: str) -> list:
+    """The person's journal entries answering this lesson's reflection prompt, newest first (at most 3)."""
+    return list(tools.lesson_reflections_for(user, lesson_key)[:3])
+
+
+def phase_story_for(user, phase: curriculum.Phase) -> phase_story.PhaseStory | None:
+    """The person's own numbers for a phase they have finished (None until every lesson in it is done)."""
+    completions = completions_for(user)
+    keys = [lesson.key for lesson in phase.lessons]
+    if any(key not in completions for key in keys):
+        return None
+    tz = timezone.get_current_timezone()
+
+    def day(moment):
+        return moment.astimezone(tz).date()
+
+    use_days = tools.tool_use_days(user, tz)
+    use_days["daily_check_in"] = list(tools.urge_strength_by_day(user))
+    phases = curriculum.phases()
+    following = phases[phase.number] if phase.number < len(phases) else None
+    measures = [
+        phase_story.Measure(title=instrument.short_title, completed_on=day(a.completed_at), total=a.total, band=a.band)
+        for a in measures_selectors.current_history_for(user)
+        if (instrument := measures_registry.get(a.instrument_id)) is not None
+    ]
+    return phase_story.phase_story(
+        title=phase.title,
+        lesson_keys=keys,
+        completions={key: day(at) for key, at in completions.items()},
+        reflection_keys=tools.journal_entries_for(user).exclude(lesson_key="").values_list("lesson_key", flat=True),
+        use_days=use_days,
+        thought_records=[(day(at), ratings) for at, ratings in tools.thought_record_ratings(user)],
+        ladder_tries=[(day(at), before, after) for at, before, after in tools.ladder_try_ratings(user)],
+        measures=measures,
+        next_title=following.title if following else "",
+        next_summary=following.summary if following else "",
+    )
 
 
 def setback_for(user, public_id) -> Setback:

@@ -3,6 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from trustrepair.exercises import services as journal
+from trustrepair.exercises.models import JournalEntry
 from trustrepair.program import curriculum
 from trustrepair.program.models import Enrolment, LessonCompletion, Setback
 from trustrepair.safety.services import screen_text
@@ -56,6 +58,17 @@ def mark_lesson_done(user, *, lesson_key: str) -> LessonCompletion:
             return LessonCompletion.objects.create(owner=user, lesson_key=lesson_key)
     except IntegrityError:  # already done (a double submit or a second tab): keep the first tick
         return LessonCompletion.objects.get(owner=user, lesson_key=lesson_key)
+
+
+def save_reflection(user, *, lesson_key: str, body: str):
+    """Save the answer to a lesson's reflection prompt as a journal entry that remembers the lesson. It goes
+    through the journal's own service, so it is encrypted, screened and offered crisis help exactly as a
+    journal entry written in the journal is."""
+    if curriculum.lesson_by_key(lesson_key) is None:
+        raise UnknownLesson(lesson_key)
+    return journal.save_journal_entry(
+        user, entry=None, prompt=JournalEntry.Prompt.FREE, body=body, lesson_key=lesson_key
+    )
 
 
 def mark_lesson_not_done(user, *, lesson_key: str) -> None:

@@ -16,4 +16,5 @@ urlpatterns = [
     path("<slug:phase>/", views.phase_detail, name="phase"),
     path("<slug:phase>/<slug:module>/<slug:lesson>/", views.lesson_detail, name="lesson"),
     path("<slug:phase>/<slug:module>/<slug:lesson>/done/", views.lesson_done, name="lesson_done"),
+    path("<slug:phase>/<slug:module>/<slug:lesson>/reflect/", views.lesson_reflect, name="lesson_reflect"),
 ]

@@ -9,7 +9,14 @@ from trustrepair.core import session_choices
 from trustrepair.core.access import client_required
 from trustrepair.program import curriculum, insights, selectors, services, summary
 from trustrepair.program.exercise_links import EXERCISES, exercises_for
-from trustrepair.program.forms import ChoosePhaseForm, EnrolForm, LessonDoneForm, SetbackForm, SummaryForm
+from trustrepair.program.forms import (
+    ChoosePhaseForm,
+    EnrolForm,
+    LessonDoneForm,
+    ReflectionForm,
+    SetbackForm,
+    SummaryForm,
+)
 
 
 @client_required
@@ -80,6 +87,7 @@ def phase_detail(request, phase):
         raise Http404("No such phase")
     enrolment = selectors.enrolment_for(request.user)
     done = selectors.completed_keys(request.user)
+    finished = all(lesson.key in done for lesson in found.lessons)
     modules = [
         {
             "module": m,
@@ -97,15 +105,12 @@ def phase_detail(request, phase):
             "enrolment": enrolment,
             "is_current": enrolment is not None and enrolment.current_phase == found.slug,
             "done_count": sum(1 for lesson in found.lessons if lesson.key in done),
+            "story": selectors.phase_story_for(request.user, found) if finished else None,
         },
     )
 
 
-@client_required
-def lesson_detail(request, phase, module, lesson):
-    found = curriculum.lesson(phase, module, lesson)
-    if found is None:
-        raise Http404("No such lesson")
+def _lesson_page(request, found, reflection_form=None, status=200):
     the_phase, the_module, the_lesson = found
     lessons = the_phase.lessons
     index = lessons.index(the_lesson)
@@ -121,8 +126,35 @@ def lesson_detail(request, phase, module, lesson):
             "exercises": exercises_for(the_module.exercises),
             "previous": lessons[index - 1] if index else None,
             "next": lessons[index + 1] if index + 1 < len(lessons) else None,
+            "reflections": selectors.reflections_for(request.user, the_lesson.key),
+            "reflection_form": reflection_form or ReflectionForm(prompt=the_lesson.reflection),
         },
+        status=status,
     )
+
+
+@client_required
+def lesson_detail(request, phase, module, lesson):
+    found = curriculum.lesson(phase, module, lesson)
+    if found is None:
+        raise Http404("No such lesson")
+    return _lesson_page(request, found)
+
+
+@client_required
+@require_POST
+def lesson_reflect(request, phase, module, lesson):
+    """The lesson's reflection, saved to the journal by the journal's own service (encrypted, screened)."""
+    found = curriculum.lesson(phase, module, lesson)
+    if found is None:
+        raise Http404("No such lesson")
+    the_lesson = found[2]
+    form = ReflectionForm(request.POST, prompt=the_lesson.reflection)
+    if not form.is_valid():
+        return _lesson_page(request, found, reflection_form=form, status=400)
+    services.save_reflection(request.user, lesson_key=the_lesson.key, body=form.cleaned_data["body"])
+    messages.success(request, "Saved to your journal. Thank you for taking a moment with it.")
+    return redirect(the_lesson.get_absolute_url() + "#reflection")
 
 
 @client_required
@@ -137,7 +169,12 @@ def lesson_done(request, phase, module, lesson):
         messages.error(request, "Something went wrong marking that lesson. Please try again.")
         return redirect(the_lesson.get_absolute_url())
     if form.cleaned_data["done"]:
+        the_phase, done = found[0], selectors.completed_keys(request.user)
+        phase_keys = {item.key for item in the_phase.lessons}
         services.mark_lesson_done(request.user, lesson_key=the_lesson.key)
+        if the_lesson.key not in done and phase_keys <= done | {the_lesson.key}:  # the phase's last lesson
+            messages.success(request, f"“{the_lesson.title}” is marked done: that was the last lesson in this phase.")
+            return redirect(the_phase.get_absolute_url() + "#phase-story")
         if selectors.enrolment_for(request.user) is None:
             messages.success(request, f"“{the_lesson.title}” is marked done.")
             return redirect(the_lesson.get_absolute_url())
@@ -204,7 +241,12 @@ def setback_delete(request, public_id):
 
 @client_required
 def insights_page(request):
-    return render(request, "program/insights.html", {"charts": insights.charts_for(request.user)})
+    context = {
+        "charts": insights.charts_for(request.user),
+        "lower_after": insights.lower_after_for(request.user),
+        "min_pairs": insights.figures.MIN_PAIRS,
+    }
+    return render(request, "program/insights.html", context)
 
 
 SUMMARY_CHOICES = "program.summary"  # session key

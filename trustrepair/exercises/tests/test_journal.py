@@ -90,6 +90,7 @@ def test_a_signed_out_autosave_is_not_saved(client, client_alice):
 def test_the_journal_form_autosaves_with_htmx_and_announces_politely(signed_in, client_alice):
     page = signed_in(client_alice).get(reverse("exercises:journal_entry_new")).content.decode()
     assert f'hx-post="{AUTOSAVE}"' in page and 'hx-trigger="input delay:2s"' in page
+    assert 'hx-sync="this:queue last"' in page  # a new save waits for the one in flight: two saves never race
     assert 'aria-live="polite"' in page and "data-draft=" in page
 
 

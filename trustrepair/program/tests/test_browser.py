@@ -65,3 +65,45 @@ def test_insights_summary_and_setback_pages_have_no_serious_accessibility_proble
     ]:
         page.goto(url)
         assert axe_violations(page) == [], url
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_reflection_a_phase_story_and_lower_after_fit_a_phone_and_pass_axe(signed_in_page, client_alice):
+    page = signed_in_page
+    page.set_viewport_size({"width": 320, "height": 640})
+    services.enrol(client_alice, starting_phase="trust-history")
+    factories.make_ladder_steps(client_alice, 6, attempts_per_step=2)  # 8 tries: "lower after" shows
+    *first, last = curriculum.phases()[0].lessons
+    for lesson in first:
+        services.mark_lesson_done(client_alice, lesson_key=lesson.key)
+
+    def fits(url):
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{url} is {width}px wide"
+        assert axe_violations(page) == [], url
+
+    page.goto(last.get_absolute_url())
+    box = page.get_by_label(last.reflection)
+    box.fill("Most of it was about then.")
+    page.get_by_role("button", name="Save to my journal").click()
+    page.wait_for_url(f"**{last.get_absolute_url()}#reflection")
+    assert page.get_by_text("Most of it was about then.").is_visible()
+    fits(last.get_absolute_url())
+
+    page.get_by_text("Write something new").click()
+    page.get_by_role("button", name="Save to my journal").click()  # empty: the browser's own check first
+    page.get_by_label(last.reflection).evaluate("el => el.removeAttribute('required')")
+    page.get_by_label(last.reflection).fill("   ")
+    page.get_by_role("button", name="Save to my journal").click()
+    assert page.get_by_text("Write a few words first, or simply leave this for now.").first.is_visible()
+    fits(last.get_absolute_url() + " (an error)")
+
+    page.get_by_role("button", name="Mark this lesson done").click()
+    page.wait_for_url("**/program/trust-history/#phase-story")
+    assert page.get_by_role("heading", name="Looking back on trust history").is_visible()
+    fits("/program/trust-history/")
+
+    page.goto("/program/insights/")
+    assert page.get_by_text("After a try on your trust ladder").is_visible()
+    fits("/program/insights/")

@@ -61,3 +61,26 @@ def test_every_exercise_link_resolves_to_a_real_tools_page(exercise):
     url = reverse(exercise.url_name)  # the tools app names it: no fallback needed
     assert url == exercise.fallback_path == exercise.url
     assert resolve(url).app_name == "exercises"
+
+
+# ---- the reflection each lesson ends with (issue 11) ------------------------------------------------
+@pytest.mark.parametrize("lesson", [lesson for p in curriculum.phases() for lesson in p.lessons], ids=lambda x: x.key)
+def test_every_lesson_ends_with_its_own_reflection_question(lesson):
+    assert "?" in lesson.reflection, lesson.reflection  # a question, not an instruction
+    assert 40 <= len(lesson.reflection) <= 240
+
+
+def test_no_two_lessons_share_a_reflection():
+    prompts = [lesson.reflection for p in curriculum.phases() for lesson in p.lessons]
+    assert len(prompts) == len(set(prompts))
+
+
+def test_a_lesson_without_a_reflection_is_rejected_with_its_slug():
+    with pytest.raises(curriculum.CurriculumError, match="reflection.calm"):
+        curriculum.parse_module("p", "m.md", "---\ntitle: T\nsummary: S\n---\n# Calm\ntext")
+
+
+def test_a_reflection_for_no_lesson_is_rejected():
+    source = "---\ntitle: T\nsummary: S\nreflection.calm: Why?\nreflection.clam: Typo?\n---\n# Calm\ntext"
+    with pytest.raises(curriculum.CurriculumError, match="reflection.clam"):
+        curriculum.parse_module("p", "m.md", source)

@@ -92,3 +92,47 @@ def test_promise_sentence_never_mentions_a_broken_streak():
         == "In the last 4 weeks you kept a promise to yourself on 2 of 3 check-ins, against 0 kept the 4 weeks before."
     )
     assert "streak" not in text.lower()
+
+
+# ---- after which tools my own ratings were lower ---------------------------------------------------------
+CAUSAL = ("works", "worked", "helps", "helped", "because", "caus", "effective", "reduc", "thanks to", "led to")
+
+
+def test_a_tool_with_five_pairs_is_shown_with_its_count():
+    pairs = {"ladder_step": [(60, 30), (50, 40), (40, 45), (70, 20), (30, 30)]}
+    (line,) = f.lower_after(pairs)
+    assert (line.tool, line.lower, line.total) == ("ladder_step", 3, 5)
+    assert "3 of 5 times" in line.sentence  # equal is not lower
+
+
+def test_a_tool_with_four_pairs_is_not_shown():
+    assert f.lower_after({"thought_record": [(80, 40)] * 4, "journal_entry": [(5, 3)] * 4}) == []
+
+
+def test_tools_with_most_pairs_come_first_and_unknown_tools_are_ignored():
+    lines = f.lower_after({"journal_entry": [(5, 3)] * 5, "trigger_log": [(5, 6)] * 7, "breathing": [(9, 1)] * 9})
+    assert [line.tool for line in lines] == ["trigger_log", "journal_entry"]
+    assert lines[0].sentence == (
+        "On the day after you logged a trigger or urge, your strongest urge was lower than on the day before "
+        "0 of 7 times."
+    )
+
+
+def test_every_sentence_says_what_was_noticed_never_that_a_tool_works():
+    tools = [*f.OWN_RATINGS, *f.DAY_AFTER]
+    for line in f.lower_after({tool: [(5, 3)] * 6 for tool in tools}):
+        assert "5 of 6" not in line.sentence and "6 of 6 times" in line.sentence
+        assert not any(word in line.sentence.lower() for word in CAUSAL), line.sentence
+    assert len(f.lower_after({tool: [(5, 3)] * 6 for tool in tools})) == len(tools)
+
+
+def test_check_in_pairs_use_the_day_before_and_after_each_day_of_use_once():
+    d = datetime.date
+    ratings = {d(2026, 11, 1): 7, d(2026, 11, 3): 4, d(2026, 11, 4): 6, d(2026, 11, 5): 2}
+    used = [d(2026, 11, 2), d(2026, 11, 2), d(2026, 11, 4), d(2026, 11, 5)]  # twice on the 2nd: one pair
+    assert f.check_in_pairs(used, ratings) == [(7, 4), (4, 2)]  # the 5th has no check-in on the 6th
+
+
+def test_a_thought_record_pair_averages_the_emotions_that_were_re_rated():
+    assert f.average_pair([(80, 40), (60, None), (70, 30)]) == (75, 35)
+    assert f.average_pair([(80, None)]) is None

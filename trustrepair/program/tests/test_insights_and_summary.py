@@ -226,3 +226,57 @@ def test_entries_in_a_link_are_not_printed(signed_in, client_alice):
         .content.decode()
     )
     assert "summary-sheet" not in body or belief.belief not in body[body.index("summary-sheet") :]
+
+
+# ---- after which tools my own ratings were lower ---------------------------------------------------------
+def _check_in(user, day, strength):
+    from trustrepair.exercises.models import DailyCheckIn
+
+    DailyCheckIn.objects.create(owner=user, day=day, trust=5, urge="check", urge_strength=strength)
+
+
+def _journal_on(user, day):
+    import datetime
+
+    from trustrepair.exercises.models import JournalEntry
+
+    at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    JournalEntry.objects.create(owner=user, body="a few lines", is_draft=False, created_at=at)
+
+
+def test_lower_after_shows_a_tool_from_five_days_with_check_ins_on_both_sides(signed_in, client_alice):
+    import datetime
+
+    start = timezone.localdate() - datetime.timedelta(days=40)
+    for n in range(5):
+        use = start + datetime.timedelta(days=4 * n)
+        _check_in(client_alice, use - datetime.timedelta(days=1), 6)
+        _check_in(client_alice, use + datetime.timedelta(days=1), 3 if n < 4 else 7)
+        _journal_on(client_alice, use)
+    body = signed_in(client_alice).get(reverse("program:insights")).content.decode()
+    assert (
+        "On the day after you wrote in your journal, your strongest urge was lower than on the day before "
+        "4 of 5 times." in body
+    )
+    assert "From 5 times." in body
+
+
+def test_lower_after_has_a_kind_empty_state_below_five(signed_in, client_alice):
+    import datetime
+
+    start = timezone.localdate() - datetime.timedelta(days=40)
+    for n in range(4):
+        use = start + datetime.timedelta(days=4 * n)
+        _check_in(client_alice, use - datetime.timedelta(days=1), 6)
+        _check_in(client_alice, use + datetime.timedelta(days=1), 3)
+        _journal_on(client_alice, use)
+    body = signed_in(client_alice).get(reverse("program:insights")).content.decode()
+    assert "wrote in your journal" not in body
+    assert "Nothing here yet, and that's fine." in body and "at least 5 times" in body
+
+
+def test_lower_after_never_reads_another_persons_ratings(signed_in, client_alice, stranger_eve):
+    factories.make_ladder_steps(client_alice, 3, attempts_per_step=3)
+    assert "trust ladder, your distress" in signed_in(client_alice).get(reverse("program:insights")).content.decode()
+    body = signed_in(stranger_eve).get(reverse("program:insights")).content.decode()
+    assert "trust ladder, your distress" not in body

@@ -292,6 +292,22 @@ def test_the_demo_seed_is_idempotent(cast):
     demo.seed(cast)
     assert Enrolment.objects.filter(owner=cast["client"]).count() == 1
     assert Setback.objects.filter(owner=cast["client"]).count() == 1
+    from trustrepair.exercises.models import JournalEntry
+
+    assert JournalEntry.objects.filter(owner=cast["client"]).exclude(lesson_key="").count() == 1
+
+
+def test_the_demo_client_sees_her_finished_first_phase_and_her_reflection(signed_in, cast):
+    from trustrepair.exercises import demo as tools_demo
+    from trustrepair.program import demo
+
+    tools_demo.seed(cast)
+    demo.seed(cast)
+    c = signed_in(cast["client"])
+    assert 'id="phase-story"' in c.get(FIRST_PHASE.get_absolute_url()).content.decode()
+    assert "You wrote" in c.get(FIRST_PHASE.lessons[-1].get_absolute_url()).content.decode()
+    insights = c.get(reverse("program:insights")).content.decode()
+    assert "By the end of a thought record" in insights and "From 6 times." in insights
 
 
 def test_a_lesson_shows_how_long_it_takes_to_read(client, client_alice):
