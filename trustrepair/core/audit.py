@@ -43,6 +43,18 @@ def who_looked(user):
     return events_about(user).exclude(actor=user)
 
 
+def object_in_words(object_type: str) -> str:
+    """What was looked at, in words ("appointment", "questionnaire result"), never the internal label."""
+    from django.apps import apps
+
+    label = object_type.removeprefix("admin list of ")
+    try:
+        words = str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        words = label.rsplit(".", 1)[-1].replace("_", " ")
+    return f"list of {words}s" if object_type.startswith("admin list of ") else words
+
+
 def export_who_looked(user) -> list[dict]:
     """The Your-data page's "who looked" list, for the person's own download. No addresses."""
     return [
@@ -50,7 +62,7 @@ def export_who_looked(user) -> list[dict]:
             "at": event.at,
             "who": str(event.actor) if event.actor else "a former account",
             "did": event.action,
-            "what": event.object_type,
+            "what": object_in_words(event.object_type),
             "why": event.reason,
         }
         for event in who_looked(user)
