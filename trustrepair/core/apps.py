@@ -14,6 +14,8 @@ class CoreConfig(AppConfig):
         privacy.register(
             "who_looked",
             export=audit.export_who_looked,
+            copy=audit.copy_who_looked,
+            fields={"who": "Who", "did": "What they did", "what": "What they looked at", "why": "Why"},
             label="Who looked at your information",
             description="Each time someone other than you opened or changed your information, and why.",
         )

@@ -62,8 +62,13 @@ def export_who_looked(user) -> list[dict]:
             "at": event.at,
             "who": str(event.actor) if event.actor else "a former account",
             "did": event.action,
-            "what": object_in_words(event.object_type),
+            "what": event.object_type,
             "why": event.reason,
         }
         for event in who_looked(user)
     ]
+
+
+def copy_who_looked(user) -> list[dict]:
+    """The same list for the printable copy: what was looked at in words, not its internal label."""
+    return [{**row, "what": object_in_words(row["what"])} for row in export_who_looked(user)]

@@ -112,12 +112,10 @@ def fhir_bundle(resources: list[dict], now: datetime.datetime | None = None) -> 
         if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", str(resource.get("id", ""))):
             entry = {"fullUrl": f"urn:uuid:{resource['id']}", **entry}
         entries.append(entry)
-    return {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": (now or timezone.now()).isoformat(),
-        "entry": entries,
-    }
+    bundle = {"resourceType": "Bundle", "type": "collection", "timestamp": (now or timezone.now()).isoformat()}
+    if entries:  # FHIR JSON has no empty arrays
+        bundle["entry"] = entries
+    return bundle
 
 
 # ---- the printable copy ----------------------------------------------------------------------------
