@@ -19,10 +19,11 @@ import io
 import re
 import zoneinfo
 
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 # ---- time ------------------------------------------------------------------------------------------
 
@@ -195,16 +196,22 @@ def _inline(value, fields: dict, zone) -> SafeString:
             format_html_join("", "<li>{}</li>", ((_inline(v, fields, zone),) for v in value if not _empty(v))),
         )
     text = plain(value, zone)
-    lines = text.splitlines() or [""]
-    return mark_safe("<br>".join(format_html("{}", line) for line in lines))  # each line escaped
+    return linebreaksbr(text, autoescape=True)  # escaped, line breaks kept
+
+
+NAME_KEYS = ("Questionnaire", "group", "with", "title", "name")
+
+
+def _joined(parts) -> SafeString:
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 def _title(record: dict, number: int, zone) -> str:
-    for key in TITLE_KEYS:
-        moment = _as_time(record.get(key))
-        if moment is not None:
-            return when(moment, zone)
-    return f"Item {number}"
+    """A record's heading: its date, after its name when it has one ("PHQ-9 … · 5 Dec 2026, 14:05")."""
+    name = next((str(record[k]) for k in NAME_KEYS if isinstance(record.get(k), str) and record[k].strip()), "")
+    moment = next((m for k in TITLE_KEYS if (m := _as_time(record.get(k))) is not None), None)
+    parts = [part for part in (name[:80], when(moment, zone) if moment is not None else "") if part]
+    return " · ".join(parts) or f"Item {number}"
 
 
 def _block(value, fields: dict, zone, level: int) -> SafeString:
@@ -222,7 +229,7 @@ def _block(value, fields: dict, zone, level: int) -> SafeString:
                     _inline(record, fields, zone),
                 )
             )
-        return mark_safe("".join(parts))
+        return _joined(parts)
     if isinstance(value, dict):
         simple = [(k, v) for k, v in _shown(value, fields) if not (_records(v) or isinstance(v, dict))]
         nested = [(k, v) for k, v in _shown(value, fields) if _records(v) or isinstance(v, dict)]
@@ -233,7 +240,7 @@ def _block(value, fields: dict, zone, level: int) -> SafeString:
                     "<h{}>{}</h{}>{}", heading, humanise(key, fields), heading, _block(child, fields, zone, level + 1)
                 )
             )
-        return mark_safe("".join(parts))
+        return _joined(parts)
     return format_html("<p>{}</p>", _inline(value, fields, zone))
 
 
@@ -264,6 +271,7 @@ def section_data(contributor, user):
 def my_data_context(user) -> dict:
     """The Your-data page: every section by its label, the CSV files, and who looked, in the person's zone."""
     from trustrepair.core import audit, privacy
+    from trustrepair.core.access import ROLES_THAT_NEED_HEALTH_CONSENT
 
     zone = zone_for(user)
     sections = privacy.for_people()
@@ -276,10 +284,11 @@ def my_data_context(user) -> dict:
         }
         for e in audit.who_looked(user)[:50]
     ]
+    uses_tools = user.role in ROLES_THAT_NEED_HEALTH_CONSENT  # clients and partners; not therapists or staff
     return {
         "sections": sections,
-        "tables": [c for c in sections if c.table is not None],
-        "has_fhir": any(c.fhir is not None for c in sections),
+        "tables": [c for c in sections if c.table is not None] if uses_tools else [],
+        "has_fhir": uses_tools and any(c.fhir is not None for c in sections),
         "events": events,
         "zone": str(zone),
     }

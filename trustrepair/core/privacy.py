@@ -16,8 +16,8 @@ person's content. The name is an internal key (the JSON file's section name); pe
 shown) start unticked in the printable copy. Optional extras, each over the same person's data only:
 `fields` names the keys of the export for the printable copy, `copy(user)` gives a friendlier shape
 for it, `table(user)` gives (column titles, rows) for a CSV file, and `fhir(user)` gives FHIR resources
-for the health-record download (core.data_copy). Erasure runs every eraser, then deletes the account itself; what must be kept for
-the record (audit events) keeps no link to the person.
+for the health-record download (core.data_copy). Erasure runs every eraser, then deletes the account
+itself; what must be kept for the record (audit events) keeps no link to the person.
 """
 
 import datetime

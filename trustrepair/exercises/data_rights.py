@@ -105,15 +105,19 @@ WORDS = {  # tool key: (label, one line in plain words); a tool missing here fal
     "self_promise": ("Promises to yourself", "Your promises, and the days you kept them."),
     "need_statement": ("Needs and boundaries", "What helps you feel secure, in words ready to share."),
     "communication_script": ("Communication scripts", "Ways of asking for reassurance, in your own words."),
-    "daily_check_in": ("Daily check-ins", "Your mood, how much you trusted people, and your strongest urge, day by day."),
+    "daily_check_in": (
+        "Daily check-ins",
+        "Your mood, how much you trusted people, and your strongest urge, day by day.",
+    ),
     "distortion": ("Your own thinking traps", "Thinking traps you named yourself."),
 }
 CHILDREN = {  # tool key: (related name, column title, one child in words)
     "thought_record": (
         "emotions",
         "Feelings (before → after)",
-        lambda c, zone: f"{c.name} {c.intensity_before}"
-        + ("" if c.intensity_after is None else f" → {c.intensity_after}"),
+        lambda c, zone: (
+            f"{c.name} {c.intensity_before}" + ("" if c.intensity_after is None else f" → {c.intensity_after}")
+        ),
     ),
     "core_belief": (
         "ratings",
@@ -123,8 +127,10 @@ CHILDREN = {  # tool key: (related name, column title, one child in words)
     "ladder_step": (
         "attempts",
         "Tries (distress before → after)",
-        lambda c, zone: f"{data_copy.when(c.tried_at, zone)}: {c.distress_before} → {c.distress_after}"
-        + (f", {c.notes}" if c.notes else ""),
+        lambda c, zone: (
+            f"{data_copy.when(c.tried_at, zone)}: {c.distress_before} → {c.distress_after}"
+            + (f", {c.notes}" if c.notes else "")
+        ),
     ),
     "self_promise": (
         "check_ins",
@@ -133,7 +139,12 @@ CHILDREN = {  # tool key: (related name, column title, one child in words)
     ),
 }
 TABLE_SKIP = SKIP | {"public_id", "last_step"}
-COLUMN_WORDS = {"created_at": "Written", "updated_at": "Last changed", "completed_at": "Finished"}
+COLUMN_WORDS = {
+    "created_at": "Written",
+    "updated_at": "Last changed",
+    "completed_at": "Finished",
+    "is_draft": "Still a draft",
+}
 
 
 def _field_label(f) -> str:
@@ -155,6 +166,7 @@ def field_labels(tool) -> dict:
         distortions=None,  # the slugs; their names are in distortion_names
         custom_distortions=None,  # ids of the person's own traps, listed under their own section
         last_step=None,
+        is_draft="Still a draft",
     )
     return labels
 
@@ -233,8 +245,13 @@ def register_all() -> None:
         erase=erase_rhythm,
         label="Practice reminder",
         description="Whether, and at what time, you asked to be reminded to practise.",
-        fields={"remind": "Remind me to practise", "remind_at": "At", "last_reminded_on": "Last reminded",
-                "last_used_on": "Last practised", "owner": None},
+        fields={
+            "remind": "Remind me to practise",
+            "remind_at": "At",
+            "last_reminded_on": "Last reminded",
+            "last_used_on": "Last practised",
+            "owner": None,
+        },
     )
     for tool in TOOLS:
         label, description = WORDS.get(tool.key, (tool.title, tool.summary))

@@ -187,3 +187,10 @@ def test_csv_needs_the_password_again_and_an_unknown_table_is_not_found(client, 
     assert client.get("/account/data/tables/your-account.csv").status_code == 404
     journal = client.get("/account/data/tables/journal-entries.csv").content.decode()
     assert "I noticed I wanted to check." in journal and "Bob" not in journal
+
+
+def test_a_therapist_is_not_offered_tool_spreadsheets_or_questionnaires(client, therapist_tess):
+    client.force_login(therapist_tess)
+    page = client.get("/account/data/").content.decode()
+    assert "/account/data/tables/" not in page and "/account/data/questionnaires.json" not in page
+    assert "/account/data/copy/" in page and "/account/data/export/" in page
