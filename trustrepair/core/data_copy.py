@@ -44,10 +44,13 @@ def _as_time(value):
     if isinstance(value, datetime.datetime | datetime.date):
         return value
     if isinstance(value, str):
-        if ISO_DATETIME.match(value):
-            return parse_datetime(value)
-        if ISO_DATE.match(value):
-            return parse_date(value)
+        try:
+            if ISO_DATETIME.match(value):
+                return parse_datetime(value)
+            if ISO_DATE.match(value):
+                return parse_date(value)
+        except ValueError:  # looks like a date but is not one: it stays text
+            return None
     return None
 
 
@@ -171,7 +174,7 @@ def _shown(data: dict, fields: dict) -> list[tuple]:
     return [
         (k, v)
         for k, v in data.items()
-        if str(k) not in HIDDEN and not (str(k) in fields and fields[str(k)] is None) and not _empty(v)
+        if str(k) not in HIDDEN and not (str(k) in fields and fields[str(k)] is None) and not is_empty(v)
     ]
 
 

@@ -204,6 +204,8 @@ def table(tool, user) -> tuple[list[str], list[list]]:
                 row.append(getattr(entry, f"get_{f.name}_display")())
             elif f.get_internal_type() == "JSONField":
                 row.append(_json_cell(tool, f.name, value, zone))
+            elif isinstance(value, str):
+                row.append(value)  # what the person wrote, exactly (even if it looks like a date)
             else:
                 row.append(data_copy.plain(value, zone))
         if child:

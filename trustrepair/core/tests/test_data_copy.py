@@ -150,6 +150,9 @@ def test_the_generic_rendering_escapes_humanises_and_localises():
     assert "<h3" in html and "3 Jan 2026, 09:30" in html  # the next morning in UTC+10
     assert "What happened" in html and "&lt;b&gt;x&lt;/b&gt;" in html
     assert data_copy.plain(38.0, zone) == "38" and data_copy.plain(True, zone) == "Yes"
+    assert data_copy.plain("2026-13-45T10:00", zone) == "2026-13-45T10:00"  # looks like a date, is not one
+    assert "Nothing" not in data_copy.render_section({"a": "x", "empty_part": {"b": "", "c": []}}, zone=zone)
+    assert "Empty part" not in data_copy.render_section({"a": "x", "empty_part": {"b": "", "c": []}}, zone=zone)
 
 
 # ---- CSV -----------------------------------------------------------------------------------------
