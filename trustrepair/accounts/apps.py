@@ -13,7 +13,14 @@ class AccountsConfig(AppConfig):
         from trustrepair.core import fields, privacy
 
         # The account row itself is deleted last by privacy.erase_user; consents go with it.
-        privacy.register("account", export=services.export_account, erase=services.erase_account_traces)
+        privacy.register(
+            "account",
+            export=services.export_account,
+            erase=services.erase_account_traces,
+            label="Your account",
+            description="Your email address, name, settings, and the agreements you gave or withdrew.",
+            fields={"discreet_titles": "Plain page titles", "discreet_mfa_issuer": "Plain name in your code app"},
+        )
         fields.register_rotation("mfa.Authenticator secrets", mfa.rotate_secrets)
 
         authenticator_added.connect(receivers.on_authenticator_added, dispatch_uid="trustrepair-mfa-added")

@@ -16,4 +16,10 @@ class BookingConfig(AppConfig):
         for name in ("django.request", "django.server"):  # they write request paths: keep feed tokens out
             logging.getLogger(name).addFilter(RedactFeedTokens())
 
-        privacy.register("booking.appointments", export=services.export_booking, erase=services.erase_booking)
+        privacy.register(
+            "booking.appointments",
+            export=services.export_booking,
+            erase=services.erase_booking,
+            label="Appointments",
+            description="Appointments you booked or gave, what you told the therapist, and each change.",
+        )

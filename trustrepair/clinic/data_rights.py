@@ -82,4 +82,10 @@ def restrict_care(user) -> None:
 
 
 def register_all() -> None:
-    privacy.register("clinic.care", export=export_care, erase=restrict_care)
+    privacy.register(
+        "clinic.care",
+        export=export_care,
+        erase=restrict_care,
+        label="Care with a therapist",
+        description="Your care with a therapist: what you agreed to share with them, and your plan together.",
+    )

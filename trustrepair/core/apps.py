@@ -11,4 +11,11 @@ class CoreConfig(AppConfig):
 
         # Audit events stay with the practice on erasure (their link to the person is cleared); the person's
         # download includes who looked, as the Your-data page shows it.
-        privacy.register("who_looked", export=audit.export_who_looked)
+        privacy.register(
+            "who_looked",
+            export=audit.export_who_looked,
+            copy=audit.copy_who_looked,
+            fields={"who": "Who", "did": "What they did", "what": "What they looked at", "why": "Why"},
+            label="Who looked at your information",
+            description="Each time someone other than you opened or changed your information, and why.",
+        )

@@ -43,6 +43,18 @@ def who_looked(user):
     return events_about(user).exclude(actor=user)
 
 
+def object_in_words(object_type: str) -> str:
+    """What was looked at, in words ("appointment", "questionnaire result"), never the internal label."""
+    from django.apps import apps
+
+    label = object_type.removeprefix("admin list of ")
+    try:
+        words = str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        words = label.rsplit(".", 1)[-1].replace("_", " ")
+    return f"list of {words}s" if object_type.startswith("admin list of ") else words
+
+
 def export_who_looked(user) -> list[dict]:
     """The Your-data page's "who looked" list, for the person's own download. No addresses."""
     return [
@@ -55,3 +67,8 @@ def export_who_looked(user) -> list[dict]:
         }
         for event in who_looked(user)
     ]
+
+
+def copy_who_looked(user) -> list[dict]:
+    """The same list for the printable copy: what was looked at in words, not its internal label."""
+    return [{**row, "what": object_in_words(row["what"])} for row in export_who_looked(user)]

@@ -4,13 +4,13 @@ from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from trustrepair.core import audit, privacy
+from trustrepair.core import data_copy, privacy
 from trustrepair.core.access import login_required, public
 from trustrepair.core.forms import EraseAccountForm
 
@@ -108,8 +108,20 @@ def privacy_notice(request):
 
 @login_required
 def my_data(request):
-    events = audit.who_looked(request.user)[:50]
-    return render(request, "core/my_data.html", {"events": events, "sections": privacy.contributors()})
+    return render(request, "core/my_data.html", data_copy.my_data_context(request.user))
+
+
+def _private(response, filename: str = ""):
+    """The person's own data: never indexed, never stored by a browser or anything between."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store, private"
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _stamp() -> str:
+    return timezone.now().strftime("%Y-%m-%d")
 
 
 @login_required
@@ -117,12 +129,48 @@ def my_data(request):
 @reauthentication_required
 def export_download(request):
     if request.method == "GET":
-        return render(request, "core/export.html")
+        return _private(render(request, "core/export.html"))
     data = privacy.export_user_data(request.user)
     response = HttpResponse(json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json")
-    stamp = timezone.now().strftime("%Y-%m-%d")
-    response["Content-Disposition"] = f'attachment; filename="trustrepair-data-{stamp}.json"'
-    return response
+    return _private(response, f"trustrepair-data-{_stamp()}.json")
+
+
+@login_required
+@require_GET
+@reauthentication_required
+def printable_copy(request):
+    """Pick the sections, then read or print them. Only ever the signed-in person's own data."""
+    chosen = request.GET.getlist("section")
+    asked = "show" in request.GET
+    if asked and chosen:
+        context = data_copy.copy_context(request.user, chosen)
+        return _private(render(request, "core/data_copy.html", context))
+    context = data_copy.choices_context(request.user, chosen if (asked or chosen) else None)
+    return _private(render(request, "core/data_copy_choose.html", {**context, "nothing_ticked": asked}))
+
+
+@login_required
+@require_GET
+@reauthentication_required
+def table_download(request, slug):
+    contributor = privacy.by_slug(slug)
+    if contributor is None or contributor.table is None:
+        raise Http404
+    headers, rows = contributor.table(request.user)
+    response = HttpResponse(data_copy.csv_text(headers, rows), content_type="text/csv; charset=utf-8")
+    return _private(response, f"trustrepair-{slug}-{_stamp()}.csv")
+
+
+@login_required
+@require_GET
+@reauthentication_required
+def questionnaires_fhir(request):
+    resources = [r for c in privacy.contributors() if c.fhir is not None for r in c.fhir(request.user)]
+    response = HttpResponse(
+        json.dumps(data_copy.fhir_bundle(resources), indent=2, ensure_ascii=False),
+        content_type="application/fhir+json",
+    )
+    return _private(response, f"trustrepair-questionnaires-{_stamp()}.json")
 
 
 @login_required

@@ -66,4 +66,10 @@ def erase(user) -> None:
 
 
 def register() -> None:
-    privacy.register("couples", export=export, erase=erase)
+    privacy.register(
+        "couples",
+        export=export,
+        erase=erase,
+        label="Couples space",
+        description="Your own part of the space you share with your partner.",
+    )

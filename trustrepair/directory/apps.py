@@ -23,4 +23,10 @@ class DirectoryConfig(AppConfig):
         from trustrepair.directory import services
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="directory_sqlite_md5")
-        privacy.register("directory.therapist_profile", export=services.export_profile, erase=services.erase_profile)
+        privacy.register(
+            "directory.therapist_profile",
+            export=services.export_profile,
+            erase=services.erase_profile,
+            label="Your therapist listing",
+            description="Your profile in the therapist directory.",
+        )

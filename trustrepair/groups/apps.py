@@ -10,4 +10,10 @@ class GroupsConfig(AppConfig):
         from trustrepair.core import privacy
         from trustrepair.groups import services
 
-        privacy.register("groups.membership", export=services.export_groups, erase=services.erase_groups)
+        privacy.register(
+            "groups.membership",
+            export=services.export_groups,
+            erase=services.erase_groups,
+            label="Groups",
+            description="The groups you joined, the name you used there, when you came, and your notes.",
+        )

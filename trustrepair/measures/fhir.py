@@ -68,6 +68,21 @@ def questionnaire(instrument: Instrument) -> dict:
     return resource
 
 
+def responses_for(user) -> list[dict]:
+    """The person's finished questionnaires as QuestionnaireResponses, oldest first, for the one FHIR
+    download on Your data (a Bundle, core.data_copy.fhir_bundle). A correction stands in for the response it
+    corrects (status "amended"); every version stays in the JSON download."""
+    from trustrepair.measures import registry
+    from trustrepair.measures.models import Administration
+
+    out = []
+    for administration in Administration.objects.filter(owner=user).current().order_by("completed_at", "id"):
+        instrument = registry.get(administration.instrument_id)
+        if instrument is not None:
+            out.append(questionnaire_response(instrument, administration))
+    return out
+
+
 def questionnaire_response(instrument: Instrument, administration) -> dict:
     answers = administration.answers
     items = []
@@ -76,7 +91,9 @@ def questionnaire_response(instrument: Instrument, administration) -> dict:
         if value is None:
             continue
         option = next(o for o in instrument.options_for(item) if o.value == value)
-        items.append({"linkId": item.id, "answer": [{"valueCoding": _coding(instrument, option)}]})
+        coding = _coding(instrument, option)
+        coding["extension"] = [{"url": ORDINAL, "valueDecimal": option.value}]  # the stored answer itself
+        items.append({"linkId": item.id, "answer": [{"valueCoding": coding}]})
     for link_id, _title in _score_items(instrument):
         key = link_id.removeprefix("score-")
         value = administration.total if key == "total" else (administration.subscales or {}).get(key)

@@ -282,6 +282,37 @@ def export_measures(user) -> dict:
     }
 
 
+def copy_measures(user) -> list[dict]:
+    """The printable copy's shape (core.data_copy): each finished questionnaire with its questions and the
+    answers in words. Corrections replace what they correct; the JSON download keeps every version."""
+    from trustrepair.measures import registry
+
+    out = []
+    for a in Administration.objects.filter(owner=user).current():
+        instrument = registry.get(a.instrument_id)
+        answers = a.answers
+        entry: dict = {
+            "Questionnaire": instrument.title if instrument else a.instrument_id,
+            "Completed": a.completed_at,
+            "Total score": a.total,
+            "Result in words": a.band,
+        }
+        if instrument is not None:
+            words = {}
+            for item in instrument.items + instrument.unscored_items:
+                if item.id in answers:
+                    option = next((o for o in instrument.options_for(item) if o.value == answers[item.id]), None)
+                    question = item.text or f"Question {item.id}"
+                    words[question] = option.label if option else answers[item.id]
+            entry["Answers"] = words
+        else:
+            entry["Answers"] = answers
+        entry["Your note"] = a.note
+        entry["Why you corrected it"] = a.correction_reason
+        out.append(entry)
+    return out
+
+
 def erase_measures(user) -> None:
     AnswerDraft.objects.filter(owner=user).delete()
     Schedule.objects.filter(owner=user).delete()

@@ -10,4 +10,10 @@ class MeetingsConfig(AppConfig):
         from trustrepair.core import privacy
         from trustrepair.meetings import services
 
-        privacy.register("meetings.sessions", export=services.export_meetings)
+        privacy.register(
+            "meetings.sessions",
+            export=services.export_meetings,
+            label="How sessions meet",
+            description="How each appointment meets, and who else was there.",
+            fields={"how": "How it meets", "also_present": "Also there"},
+        )

@@ -10,4 +10,10 @@ class MessagingConfig(AppConfig):
         from trustrepair.core import privacy
         from trustrepair.messaging import services
 
-        privacy.register("messaging.messages", export=services.export_messages, erase=services.restrict_messages)
+        privacy.register(
+            "messaging.messages",
+            export=services.export_messages,
+            erase=services.restrict_messages,
+            label="Messages with your therapist",
+            description="The messages you and a therapist sent each other.",
+        )

@@ -10,4 +10,11 @@ class NotificationsConfig(AppConfig):
         from trustrepair.core import privacy
         from trustrepair.notifications import services
 
-        privacy.register("notifications", export=services.export_notices, erase=services.erase_notices)
+        privacy.register(
+            "notifications",
+            export=services.export_notices,
+            erase=services.erase_notices,
+            label="Updates",
+            description="The updates shown to you, and whether each was also emailed.",
+            fields={"email": "Also emailed"},
+        )

@@ -36,3 +36,8 @@ for (const table of document.querySelectorAll("table:not(.keep-table)")) {
     });
   }
 }
+
+// A "Print" button (the printable copy of a person's data): the browser's own print, where "Save as PDF" lives.
+for (const button of document.querySelectorAll("[data-print]")) {
+  button.addEventListener("click", () => window.print());
+}
