@@ -204,6 +204,12 @@ ACCOUNT_RATE_LIMITS = {
 MFA_ADAPTER = "trustrepair.accounts.mfa.MFAAdapter"  # secrets encrypted at rest; a neutral issuer when asked
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
+# The code field asks phones for a number pad and offers codes they have just received (accounts/mfa_forms.py).
+MFA_FORMS = {
+    "activate_totp": "trustrepair.accounts.mfa_forms.ActivateAppForm",
+    "authenticate": "trustrepair.accounts.mfa_forms.SignInCodeForm",
+    "reauthenticate": "trustrepair.accounts.mfa_forms.ConfirmWithCodeForm",
+}
 
 # allauth's own activity tracking writes on every request; SessionIndexMiddleware refreshes the index (address,
 # last seen) at most every few minutes instead, and indexes any signed-in session the index does not yet hold.
