@@ -84,7 +84,6 @@ SIGNED_IN_PAGES = [
     "/accounts/2fa/",
     "/accounts/2fa/recovery-codes/",
     "/accounts/2fa/recovery-codes/generate/",
-    "/accounts/2fa/totp/deactivate/",
     "/accounts/2fa/reauthenticate/",
     "/accounts/sessions/",
 ]
@@ -117,6 +116,31 @@ def test_every_account_page_after_sign_in_is_in_our_voice(client, staff_sam, pat
     client.force_login(staff_sam)  # MFA on and passed: every page of the MFA settings is reachable
     confirm_password(client)
     assert_in_our_voice(client.get(path))
+
+
+def test_a_client_may_turn_two_step_sign_in_off(client, client_alice):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(client_alice, TOTP_SECRET)
+    client.force_login(client_alice)
+    confirm_password(client)
+    assert_in_our_voice(client.get("/accounts/2fa/totp/deactivate/"))
+    assert client.post("/accounts/2fa/totp/deactivate/").status_code == 302
+    assert not Authenticator.objects.filter(user=client_alice, type=Authenticator.Type.TOTP).exists()
+
+
+def test_a_therapist_cannot_turn_two_step_sign_in_off(client, therapist_tess):
+    from allauth.mfa.models import Authenticator
+
+    client.force_login(therapist_tess)
+    confirm_password(client)
+    assert "Turn off" not in client.get("/accounts/2fa/").content.decode()
+    page = client.get("/accounts/2fa/totp/deactivate/")
+    assert_in_our_voice(page)
+    assert "two-step sign-in stays on" in page.content.decode()
+    client.post("/accounts/2fa/totp/deactivate/")
+    assert Authenticator.objects.filter(user=therapist_tess, type=Authenticator.Type.TOTP).exists()
 
 
 def test_setting_up_mfa_and_its_recovery_codes_are_in_our_voice(client, therapist_tess):
