@@ -188,6 +188,10 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "trustrepair.accounts.forms.SignupDetailsForm"
+ACCOUNT_FORMS = {  # labels in sentence case (accounts/password_forms.py)
+    "change_password": "trustrepair.accounts.password_forms.ChangeMyPasswordForm",
+    "reset_password_from_key": "trustrepair.accounts.password_forms.NewPasswordFromLinkForm",
+}
 # accounts.adapter.AccountAdapter (one client address everywhere), extended so that every allauth email goes
 # through the one notification sender, which words it for the person.
 ACCOUNT_ADAPTER = "trustrepair.notifications.allauth.DiscreetAccountAdapter"

@@ -42,6 +42,8 @@ ALLAUTH_WORDING = [
     "Please reauthenticate",
     "Enter your password:",
     "Successfully signed in",
+    "Current Password",
+    "New Password",
 ]
 ALLAUTH_EMAIL_WORDING = ["Hello from", "Thank you for using", "You are receiving", "You're receiving", "example.com"]
 
@@ -155,6 +157,17 @@ def test_setting_up_mfa_and_its_recovery_codes_are_in_our_voice(client, therapis
 def test_the_second_step_of_sign_in_is_in_our_voice(client, therapist_tess):
     client.post("/accounts/login/", {"login": therapist_tess.email, "password": PASSWORD})
     assert_in_our_voice(client.get("/accounts/2fa/authenticate/"))
+
+
+def test_choosing_a_new_password_from_the_emailed_link_is_in_our_voice(client, client_alice, settings):
+    settings.SITE_URL = "http://testserver"
+    client.post("/accounts/password/reset/", {"email": client_alice.email})
+    [message] = mail.outbox
+    assert message.subject == "Choose a new password"
+    link = re.search(r"http://testserver(/accounts/password/reset/key/\S+)", message.body).group(1)
+    page = client.get(link, follow=True)
+    assert_in_our_voice(page)
+    assert "New password (again)" in page.content.decode()
 
 
 def test_a_wrong_password_is_said_kindly_next_to_the_form(client, client_alice):
