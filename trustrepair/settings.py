@@ -188,6 +188,10 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "trustrepair.accounts.forms.SignupDetailsForm"
+ACCOUNT_FORMS = {  # labels in sentence case (accounts/password_forms.py)
+    "change_password": "trustrepair.accounts.password_forms.ChangeMyPasswordForm",
+    "reset_password_from_key": "trustrepair.accounts.password_forms.NewPasswordFromLinkForm",
+}
 # accounts.adapter.AccountAdapter (one client address everywhere), extended so that every allauth email goes
 # through the one notification sender, which words it for the person.
 ACCOUNT_ADAPTER = "trustrepair.notifications.allauth.DiscreetAccountAdapter"
@@ -204,6 +208,12 @@ ACCOUNT_RATE_LIMITS = {
 MFA_ADAPTER = "trustrepair.accounts.mfa.MFAAdapter"  # secrets encrypted at rest; a neutral issuer when asked
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TrustRepair"
+# The code field asks phones for a number pad and offers codes they have just received (accounts/mfa_forms.py).
+MFA_FORMS = {
+    "activate_totp": "trustrepair.accounts.mfa_forms.ActivateAppForm",
+    "authenticate": "trustrepair.accounts.mfa_forms.SignInCodeForm",
+    "reauthenticate": "trustrepair.accounts.mfa_forms.ConfirmWithCodeForm",
+}
 
 # allauth's own activity tracking writes on every request; SessionIndexMiddleware refreshes the index (address,
 # last seen) at most every few minutes instead, and indexes any signed-in session the index does not yet hold.

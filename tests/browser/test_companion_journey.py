@@ -68,7 +68,7 @@ def test_a_new_person_signs_up_checks_in_and_writes_a_thought_record_on_a_phone(
     for label in ("I have read and agree", "I agree that TrustRepair stores"):
         page.get_by_label(re.compile(label)).focus()
         page.keyboard.press("Space")
-    page.get_by_role("button", name="Sign Up").press("Enter")
+    page.get_by_role("button", name="Sign up").press("Enter")
     # Not 18 or over confirmed: the kind explanation sits next to the box
     expect(page.locator("#id_adult_error")).to_contain_text("18 and over")
     check(page)
@@ -76,11 +76,11 @@ def test_a_new_person_signs_up_checks_in_and_writes_a_thought_record_on_a_phone(
     type_into(page, "Password (again)", PASSWORD)
     page.get_by_label(re.compile("I am 18 or over")).focus()
     page.keyboard.press("Space")
-    page.get_by_role("button", name="Sign Up").press("Enter")
+    page.get_by_role("button", name="Sign up").press("Enter")
     page.wait_for_url("**/accounts/confirm-email/")
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(link)
-    page.get_by_role("button", name="Confirm").press("Enter")
+    page.get_by_role("button", name="Yes, confirm").press("Enter")
 
     # The first run: what brings you here, the self-check, the plan
     page.wait_for_url("**/account/welcome/")

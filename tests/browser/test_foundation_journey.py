@@ -49,7 +49,7 @@ def test_sign_up_verify_sign_in_read_export_and_erase(page, live_server, setting
     page.get_by_label(re.compile("^Where do you live")).select_option("GB")
     page.get_by_label(re.compile("^Time zone")).select_option("Europe/London")
     # Submitting without the agreements names them next to their fields, and keeps what was typed
-    page.get_by_role("button", name="Sign Up").press("Enter")
+    page.get_by_role("button", name="Sign up").press("Enter")
     expect(page.locator("#id_agree_terms_error")).to_be_visible()
     expect(page.get_by_label(re.compile("^Name to show"))).to_have_value("River")
     accessible(page)
@@ -58,7 +58,7 @@ def test_sign_up_verify_sign_in_read_export_and_erase(page, live_server, setting
     for label in ("I am 18 or over", "I have read and agree", "I agree that TrustRepair stores"):
         page.get_by_label(re.compile(label)).focus()
         page.keyboard.press("Space")
-    page.get_by_role("button", name="Sign Up").press("Enter")
+    page.get_by_role("button", name="Sign up").press("Enter")
     page.wait_for_url("**/accounts/confirm-email/")
     accessible(page)
 
@@ -68,7 +68,7 @@ def test_sign_up_verify_sign_in_read_export_and_erase(page, live_server, setting
     assert link.startswith(live_server.url)
     page.goto(link)
     accessible(page)
-    page.get_by_role("button", name="Confirm").press("Enter")
+    page.get_by_role("button", name="Yes, confirm").press("Enter")
     page.wait_for_url(lambda url: "confirm-email" not in url)
     assert "Welcome, River" in page.content()
 

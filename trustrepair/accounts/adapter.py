@@ -10,6 +10,29 @@ from trustrepair.core.http import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's messages in the product's own voice: plain, calm, and saying what to do next.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": "This account is closed, so it can't be signed in to.",
+        "cannot_remove_primary_email": "This is the address we write to, so it stays. Make another one main first.",
+        "duplicate_email": "This address is already on your account.",
+        "email_password_mismatch": "That email and password are not correct together. Please try again.",
+        "email_taken": "That address can't be used for a new account. If it's yours, try signing in instead.",
+        "enter_current_password": "Please type the password you use now.",
+        "incorrect_code": "That code didn't work. Please check it and try again.",
+        "incorrect_password": "That password is not correct. Please try again.",
+        "invalid_or_expired_key": "This link has expired or was already used. You can ask for a new one.",
+        "invalid_login": "That didn't work. Please try again.",
+        "invalid_password_reset": "This reset link has expired or was already used. You can ask for a new one.",
+        "max_email_addresses": "An account can hold at most %d email addresses.",
+        "too_many_login_attempts": "Too many attempts in a short time. Please wait a few minutes, then try again.",
+        "unknown_email": "We couldn't find an account with that address.",
+        "unverified_primary_email": "Please confirm your main email address first.",
+        "select_only_one": "Please choose just one.",
+        "same_as_current": "That's the same as now. Please choose something different.",
+        "rate_limited": "That was a lot of tries in a short time. Please wait a minute, then try again.",
+    }
+
     def get_client_ip(self, request) -> str:
         # allauth's rate limits and session list ask here; so does the audit log, through the same helper.
         address = client_address(request)

@@ -27,6 +27,23 @@ class MFAAdapter(DefaultMFAAdapter):
     """Secrets encrypted at rest; and the authenticator app shows a neutral issuer to a person who asked
     for one in their profile (`discreet_mfa_issuer`)."""
 
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "add_email_blocked": "While two-step sign-in is on, email addresses can't be added here.",
+        "cannot_delete_authenticator": "Your role sees other people's care, so two-step sign-in stays on.",
+        "cannot_generate_recovery_codes": "Recovery codes come with sign-in codes. Set up two-step sign-in first.",
+        "incorrect_code": "That code didn't work. Codes change every 30 seconds: please try the one showing now.",
+        "unverified_email": "Please confirm your email address first; then you can set up two-step sign-in.",
+    }
+
+    def can_delete_authenticator(self, authenticator) -> bool:
+        """Therapists and staff must use MFA (DESIGN), so their authenticator app cannot be turned off here."""
+        from trustrepair.core.access import ROLES_THAT_NEED_MFA
+
+        if authenticator.type == authenticator.Type.TOTP and authenticator.user.role in ROLES_THAT_NEED_MFA:
+            return False
+        return super().can_delete_authenticator(authenticator)
+
     def build_totp_url(self, user, secret: str) -> str:
         self._issuer_user = user
         try:

@@ -55,12 +55,18 @@ def session_passed_mfa(request) -> bool:
 
 def mfa_required_response(request):
     """Where to send a signed-in person who must pass MFA first, or None when this session has."""
+    back_here = urlencode({"next": request.get_full_path()})
     if not has_mfa(request.user):
-        messages.info(request, "Please turn on two-factor authentication first.")
-        return redirect("mfa_activate_totp")
+        # The page asked for rides along: after set-up (accounts/mfa_views.py) the person comes back to it.
+        messages.info(
+            request,
+            "This page holds other people's care, so it asks for a code from your phone as well as your password."
+            " Setting that up takes about two minutes; then we'll bring you straight back here.",
+        )
+        return redirect(f"{reverse('mfa_activate_totp')}?{back_here}")
     if not session_passed_mfa(request):
-        messages.info(request, "Please enter a code from your authenticator app to continue.")
-        return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
+        messages.info(request, "One more step for this page: the code your authenticator app shows now.")
+        return redirect(f"{reverse('mfa_reauthenticate')}?{back_here}")
     return None
 
 
