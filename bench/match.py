@@ -27,6 +27,7 @@ import argparse
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -222,7 +223,8 @@ def worker(n: int, runs: int, naive_runs: int, reuse: bool = False) -> dict:
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return rows_read(plan[0]["Plan"])
 
-    out = {"n": n, "listed": listed, "seed_s": seed_s, "vendor": connection.vendor, "classes": {}}
+    out = {"n": n, "listed": listed, "seed_s": seed_s, "vendor": connection.vendor, "classes": {}, "phases": phases}
+    measuring = time.perf_counter()
     for name, questionnaires in (("nearby", IN_PERSON), ("either", EITHER), ("online", ONLINE)):
         for answers in questionnaires:  # warm up, and check both paths agree
             assert sql_path(answers) == naive_path(answers), f"paths disagree on {answers}"
@@ -246,47 +248,78 @@ def worker(n: int, runs: int, naive_runs: int, reuse: bool = False) -> dict:
             "runs": runs,
             "naive_runs": naive_runs,
         }
+    phases["measure_s"] = time.perf_counter() - measuring
     return out
 
 
 # ---- orchestrator --------------------------------------------------------------------------------
 
 
-def pg_admin(base_url: str, bench_db: str) -> None:
+def pg_admin(base_url: str, bench_db: str, template: str = "") -> None:
     import psycopg
 
     with psycopg.connect(base_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{bench_db}"')
+        conn.execute(f'CREATE DATABASE "{bench_db}"' + (f' TEMPLATE "{template}"' if template else ""))
+
+
+_migrated: dict[str, bool] = {}  # backend → its template database is migrated (once per bench run)
+
+
+def _run_worker(backend: str, env: dict, args: list[str]) -> dict:
+    cmd = [sys.executable, __file__, *args]
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"worker failed for {backend}: {' '.join(args)}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def run_one(backend: str, n: int, runs: int, naive_runs: int, pg_db: str = "bench_match", reuse=False) -> dict:
+    """One (backend, N) in its own process, on a copy of a database migrated once per backend per run."""
     env = dict(os.environ, TRUSTREPAIR_LOCAL="1", DJANGO_SETTINGS_MODULE="trustrepair.settings")
     if backend == "sqlite":
         folder = ROOT / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"match-{n}.sqlite3"
-        for suffix in ("", "-wal", "-shm") if not reuse else ():
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        template = folder / "match-template.sqlite3"
+        if not reuse:
+            for file in (path, template) if backend not in _migrated else (path,):
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{file}{suffix}").unlink(missing_ok=True)
+            if backend not in _migrated:
+                _run_worker(backend, dict(env, DATABASE_URL=f"sqlite:///{template}"), ["--migrate-only"])
+                _migrated[backend] = True
+            shutil.copyfile(template, path)
         env["DATABASE_URL"] = f"sqlite:///{path}"
     else:
         base = os.environ.get("BENCH_PG_URL") or DEFAULT_PG
         parts = urlsplit(base)
-        bench_db = pg_db
+        template = f"{pg_db}_template"
         if not reuse:
-            pg_admin(base, bench_db)
-        env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + bench_db))
-    cmd = [sys.executable, __file__, "--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
-    cmd += ["--reuse"] if reuse else []
-    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"worker failed for {backend} N={n}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+            if backend not in _migrated:
+                pg_admin(base, template)
+                _run_worker(
+                    backend,
+                    dict(env, DATABASE_URL=urlunsplit(parts._replace(path="/" + template))),
+                    ["--migrate-only"],
+                )
+                _migrated[backend] = True
+            pg_admin(base, pg_db, template=template)
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + pg_db))
+    args = ["--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
+    return _run_worker(backend, env, args + (["--reuse"] if reuse else []))
 
 
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()  # noqa: S607
+    except OSError:
+        return f"load average: {load()}"
 
 
 def main() -> None:
@@ -298,8 +331,20 @@ def main() -> None:
     parser.add_argument("--pg-db", default="bench_match", help="PostgreSQL database to (re)create for the bench")
     parser.add_argument("--reuse", action="store_true", help="measure the databases of the last run (no reseeding)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--migrate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.migrate_only:
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        print(json.dumps({"migrate_s": time.perf_counter() - started}))
+        return
     if args.worker:
         sys.path.insert(0, str(ROOT))
         print(json.dumps(worker(args.worker, args.runs, args.naive_runs, args.reuse)))
@@ -310,14 +355,23 @@ def main() -> None:
         f"{'naive p50':>9} {'naive p95':>9} {'p95 ratio':>9} {'rows read':>10}  seed  load"
     )
     print("Full match: questionnaire -> top 20 with breakdowns. Times in ms; ratio = naive p95 / sql p95.")
-    print(f"load average before: {load()}")
+    print(f"uptime before: {uptime()}  (cores: {os.cpu_count()}; other work on this machine moves the figures)")
     print(header)
     print("-" * len(header))
     began = time.perf_counter()
+    phase_lines = ["", "phases (s): migrate, seed (rows built + inserted), of which insert, indexes, ANALYZE, measure"]
     for backend in args.backends:
         for n in args.sizes:
             naive_runs = args.naive_runs or (args.runs // 2 if n <= 10000 else 6)
+            started = time.perf_counter()
             r = run_one(backend, n, args.runs, naive_runs, args.pg_db, args.reuse)
+            ph = r["phases"]
+            phase_lines.append(
+                f"{backend:<10} {n:>7}  migrate {ph['migrate_s']:.1f}  seed {r['seed_s']:.1f}  "
+                f"insert {ph.get('insert_s', 0):.1f}  indexes {ph.get('indexes_s', 0):.1f} ({ph.get('indexes', 0)})  "
+                f"analyze {ph['analyze_s']:.1f}  measure {ph['measure_s']:.1f}  "
+                f"process {time.perf_counter() - started:.1f}  (naive runs per mode: {naive_runs})"
+            )
             for name, c in r["classes"].items():
                 ratio = c["naive_p95"] / c["sql_p95"] if c["sql_p95"] else float("nan")
                 read = f"{c['rows_read']}/{c['rows_read_max']}" if c["rows_read"] is not None else "-"
@@ -327,7 +381,9 @@ def main() -> None:
                     f"{r['seed_s']:>3.0f}s  {load()}",
                     flush=True,
                 )
-    print(f"total {time.perf_counter() - began:.0f}s; load average after: {load()}")
+    for line in phase_lines:
+        print(line)
+    print(f"total {time.perf_counter() - began:.0f}s; uptime after: {uptime()}")
     print(
         "nearby = in person near London/Austin/Leeds; either = in person or remote near those and "
         "Toronto/Sydney; online = video or phone in US-CA/GB/US-NY. rows read = median/max over the "
