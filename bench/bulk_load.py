@@ -13,7 +13,15 @@ import contextlib
 import time
 
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import models as m
+
+# Field classes whose Python value is already what the database driver takes (exact classes, not subclasses).
+PLAIN = {
+    m.AutoField, m.BigAutoField, m.CharField, m.TextField, m.EmailField, m.SlugField, m.BooleanField,
+    m.IntegerField, m.BigIntegerField, m.SmallIntegerField, m.PositiveIntegerField, m.PositiveSmallIntegerField,
+    m.FloatField, m.ForeignKey, m.OneToOneField,
+}  # fmt: skip
 
 
 class Inserter:
@@ -35,13 +43,24 @@ class Inserter:
                 cursor.execute(f"SELECT COALESCE(MAX({quote(meta.pk.column)}), 0) FROM {quote(table)}")
                 self.next_id[model] = cursor.fetchone()[0] + 1
         self.models.add(model)
+        conn = connections[DEFAULT_DB_ALIAS]  # the real connection, not the thread-local proxy, in the loop
+        # Plain columns are written as they are; any other field (dates, money, UUIDs, encrypted text, auto_now)
+        # goes through its own pre_save and get_db_prep_save, as bulk_create would.
+        plain = [type(f) in PLAIN for f in fields]
+        names = [f.attname for f in fields]
         rows = []
         for obj in objects:
             obj.pk = self.next_id[model]
             self.next_id[model] += 1
-            rows.append(tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields))
+            values = obj.__dict__
+            rows.append(
+                tuple(
+                    values[name] if simple else f.get_db_prep_save(f.pre_save(obj, True), conn)
+                    for f, name, simple in zip(fields, names, plain, strict=True)
+                )
+            )
             obj._state.adding = False
-            obj._state.db = connection.alias
+            obj._state.db = conn.alias
         columns = ", ".join(quote(f.column) for f in fields)
         connection.ensure_connection()
         if connection.vendor == "postgresql":

@@ -303,7 +303,7 @@ def match(request: matching.Request, *, seed: str, limit: int = 20) -> list[Resu
     ranked = sql_matching.candidates(listed_profiles(), request, seed)
     # Two steps: rank selecting only ids (no wide rows carried through the sort), then load those few rows by
     # primary key and keep the database's order.
-    top = list(ranked.values_list("pk", flat=True)[:limit])
+    top = sql_matching.top_ids(ranked, limit, seed)
     if not top:
         return []
     rows = TherapistProfile.objects.filter(pk__in=top, is_listed=True).select_related("photo").defer("photo__data")

@@ -268,3 +268,39 @@ def budget_points(request: matching.Request) -> tuple[Case, dict]:
     ]
     over = _int(top * (budget_c + 100)) / (_int(2) * (F("fee_c") + _int(100)))
     return Case(*whens, default=over, output_field=BIG), {"fee_c": fee_c, "low_c": low_c}
+
+
+def ranking_sql(qs: QuerySet, limit: int, seed: str) -> tuple[str, tuple]:
+    """SQL and parameters for the ids of the first `limit` rows of `candidates(…, seed)`, best first.
+
+    On PostgreSQL the tie-break is computed only where it can matter: an inner query orders by score and distance
+    and keeps the first `limit` rows WITH TIES (also every row equal to the last one kept), and only those get
+    their md5(seed:id); the result is the order of ORDER BY score, distance, tie, public_id over every row.
+    SQLite has no WITH TIES and runs the one ordered query.
+    """
+    ids = qs.values_list("pk", flat=True)[:limit]
+    limit = int(limit)
+    if connections[qs.db].vendor != "postgresql":
+        return ids.query.sql_with_params()
+    keys = list(qs.query.order_by)[:-2]  # score desc [, distance asc nulls last]; then tie, public_id
+    inner = qs.values_list("pk", "score", "distance_m", "public_id").order_by(*keys)[:limit]
+    sql, params = inner.query.sql_with_params()
+    if not sql.endswith(f" LIMIT {limit}"):  # not the shape expected: the plain query is always right
+        return ids.query.sql_with_params()
+    sql = sql.removesuffix(f" LIMIT {limit}") + f" FETCH FIRST {limit} ROWS WITH TIES"
+    distance = ' "distance_m" ASC NULLS LAST,' if len(keys) > 1 else ""
+    outer = (
+        f'SELECT "pk" FROM ({sql}) ranked ORDER BY "score" DESC,{distance} MD5(%s || "pk"::text), "public_id" '
+        f"LIMIT {limit}"
+    )
+    return outer, (*params, f"{seed}:")
+
+
+def top_ids(qs: QuerySet, limit: int, seed: str) -> list[int]:
+    """The ids of the first `limit` rows of `candidates(…, seed)`, best first (see ranking_sql)."""
+    if qs.query.is_empty():
+        return []
+    sql, params = ranking_sql(qs, limit, seed)
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
