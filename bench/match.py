@@ -3,11 +3,13 @@
     .venv/bin/python bench/match.py                       # N = 1,000 10,000 100,000 on SQLite and PostgreSQL
     .venv/bin/python bench/match.py --sizes 1000 10000 --backends sqlite
 
-It makes its own databases: a fresh SQLite file under var/bench/ for each N, and a PostgreSQL database
-(--pg-db, default bench_match; dropped and created for each N) on the server in BENCH_PG_URL, else
-postgresql://postgres@127.0.0.1:5432/postgres. Each (backend, N) runs in its own process: migrate, seed N
-therapists with bulk inserts (seed_directory's generator), ANALYZE, then time the same questionnaires two
-ways in the same run:
+It makes its own databases: SQLite files under var/bench/ and a PostgreSQL database (--pg-db, default
+bench_match, plus <pg-db>_template) on the server in BENCH_PG_URL, else postgresql://postgres@127.0.0.1:5432/postgres.
+Each backend is migrated once per run into a template, copied for each N (a file copy; CREATE DATABASE … TEMPLATE).
+Each (backend, N) runs in its own process: seed N therapists with seed_directory's generator (same distributions)
+through bench/bulk_load.py — COPY on PostgreSQL, one executemany on SQLite (synchronous off, journal in memory),
+one transaction, secondary indexes dropped before and rebuilt after loading — then ANALYZE, then time the same
+questionnaires two ways in the same run:
 
   sql    the app's path (selectors.match): hard requirements, licence jurisdiction, integer score and order
          all in SQL (directory/sql_matching.py); only the top 20 rows leave the database, and their "why this
@@ -16,9 +18,11 @@ ways in the same run:
          pure matcher filters, scores and orders in Python → top 20 → profiles fetched
 
 Both return the identical ranking (checked on every questionnaire before timing). The ratio is naive p95 /
-sql p95. On PostgreSQL, "rows read" is the rows the scans of one search touch (EXPLAIN ANALYZE: rows
-returned plus rows removed by a filter, summed over scan nodes), the median over the questionnaires.
-The machine's load average (uptime) is printed with the figures.
+sql p95. The naive path takes seconds per run at N = 100,000: there it runs 5 times per mode, the agreement
+check's runs included (--naive-runs to change). On PostgreSQL, "rows read" is the rows the scans of the ranking
+query touch (sql_matching.ranking_sql under EXPLAIN ANALYZE: rows returned plus rows removed by a filter, summed
+over scan nodes), the median/max over the questionnaires. `uptime` is printed before and after (other work on a
+shared machine moves the figures), and so are the seconds of each phase.
 """
 
 from __future__ import annotations
