@@ -3,11 +3,13 @@
     .venv/bin/python bench/match.py                       # N = 1,000 10,000 100,000 on SQLite and PostgreSQL
     .venv/bin/python bench/match.py --sizes 1000 10000 --backends sqlite
 
-It makes its own databases: a fresh SQLite file under var/bench/ for each N, and a PostgreSQL database
-(--pg-db, default bench_match; dropped and created for each N) on the server in BENCH_PG_URL, else
-postgresql://postgres@127.0.0.1:5432/postgres. Each (backend, N) runs in its own process: migrate, seed N
-therapists with bulk inserts (seed_directory's generator), ANALYZE, then time the same questionnaires two
-ways in the same run:
+It makes its own databases: SQLite files under var/bench/ and a PostgreSQL database (--pg-db, default
+bench_match, plus <pg-db>_template) on the server in BENCH_PG_URL, else postgresql://postgres@127.0.0.1:5432/postgres.
+Each backend is migrated once per run into a template, copied for each N (a file copy; CREATE DATABASE … TEMPLATE).
+Each (backend, N) runs in its own process: seed N therapists with seed_directory's generator (same distributions)
+through bench/bulk_load.py — COPY on PostgreSQL, one executemany on SQLite (synchronous off, journal in memory),
+one transaction, secondary indexes dropped before and rebuilt after loading — then ANALYZE, then time the same
+questionnaires two ways in the same run:
 
   sql    the app's path (selectors.match): hard requirements, licence jurisdiction, integer score and order
          all in SQL (directory/sql_matching.py); only the top 20 rows leave the database, and their "why this
@@ -16,9 +18,11 @@ ways in the same run:
          pure matcher filters, scores and orders in Python → top 20 → profiles fetched
 
 Both return the identical ranking (checked on every questionnaire before timing). The ratio is naive p95 /
-sql p95. On PostgreSQL, "rows read" is the rows the scans of one search touch (EXPLAIN ANALYZE: rows
-returned plus rows removed by a filter, summed over scan nodes), the median over the questionnaires.
-The machine's load average (uptime) is printed with the figures.
+sql p95. The naive path takes seconds per run at N = 100,000: there it runs 5 times per mode, the agreement
+check's runs included (--naive-runs to change). On PostgreSQL, "rows read" is the rows the scans of the ranking
+query touch (sql_matching.ranking_sql under EXPLAIN ANALYZE: rows returned plus rows removed by a filter, summed
+over scan nodes), the median/max over the questionnaires. `uptime` is printed before and after (other work on a
+shared machine moves the figures), and so are the seconds of each phase.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import argparse
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -144,22 +149,43 @@ def worker(n: int, runs: int, naive_runs: int, reuse: bool = False) -> dict:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
     from django.http import QueryDict
 
     from bench.naive_match import naive_match
     from trustrepair.directory import matching, seeding, selectors, sql_matching
     from trustrepair.directory.forms import MatchForm
-    from trustrepair.directory.models import TherapistProfile
+    from trustrepair.directory.models import Licence, TherapistProfile
 
+    User = get_user_model()
+
+    from bench import bulk_load
+
+    phases = {}
+    started = time.perf_counter()
     call_command("migrate", verbosity=0)
+    phases["migrate_s"] = time.perf_counter() - started
     started = time.perf_counter()
     if not (reuse and TherapistProfile.objects.count() == n):
-        seeding.seed_therapists(n, email_prefix="bench", seed=42, batch_size=5000)
+        insert = bulk_load.Inserter()
+        tables = [
+            TherapistProfile._meta.db_table,
+            TherapistProfile.modalities.through._meta.db_table,
+            TherapistProfile.specialties.through._meta.db_table,
+            Licence._meta.db_table,
+            User._meta.db_table,
+        ]
+        with bulk_load.fast_sqlite(), transaction.atomic(), bulk_load.without_indexes(tables, phases):
+            seeding.seed_therapists(n, email_prefix="bench", seed=42, batch_size=20000, insert=insert)
+            insert.reset_sequences()
+        phases["insert_s"] = insert.seconds
     seed_s = time.perf_counter() - started
+    started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    phases["analyze_s"] = time.perf_counter() - started
     listed = TherapistProfile.objects.filter(is_listed=True).count()
     today = datetime.date(2026, 12, 7)
 
@@ -193,21 +219,29 @@ def worker(n: int, runs: int, naive_runs: int, reuse: bool = False) -> dict:
         return [k for k in keys if k in profiles], [m.score for m in ranked]
 
     def explain(answers) -> int:
-        qs = sql_matching.candidates(selectors.listed_profiles(), request_from(answers), seed)[:20]
-        sql, params = qs.query.sql_with_params()
+        qs = sql_matching.candidates(selectors.listed_profiles(), request_from(answers), seed)
+        sql, params = sql_matching.ranking_sql(qs, 20, seed)  # the query selectors.match runs for the ids
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params)
             plan = cursor.fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return rows_read(plan[0]["Plan"])
 
-    out = {"n": n, "listed": listed, "seed_s": seed_s, "vendor": connection.vendor, "classes": {}}
+    out = {"n": n, "listed": listed, "seed_s": seed_s, "vendor": connection.vendor, "classes": {}, "phases": phases}
+    measuring = time.perf_counter()
     for name, questionnaires in (("nearby", IN_PERSON), ("either", EITHER), ("online", ONLINE)):
-        for answers in questionnaires:  # warm up, and check both paths agree
-            assert sql_path(answers) == naive_path(answers), f"paths disagree on {answers}"
-        returned = [len(sql_path(a)[0]) for a in questionnaires]
         timings = {"sql": [], "naive": []}
-        for label, fn, count in (("sql", sql_path, runs), ("naive", naive_path, naive_runs)):
+        for answers in questionnaires:  # warm up, and check both paths agree
+            t = time.perf_counter()
+            naive = naive_path(answers)
+            if n > 10000:  # seconds per naive run: the check's runs are timed runs too (warm enough at this size)
+                timings["naive"].append((time.perf_counter() - t) * 1000)
+            assert sql_path(answers) == naive, f"paths disagree on {answers}"
+        returned = [len(sql_path(a)[0]) for a in questionnaires]
+        for label, fn, count in (
+            ("sql", sql_path, runs),
+            ("naive", naive_path, max(0, naive_runs - len(timings["naive"]))),
+        ):
             for i in range(count):
                 answers = questionnaires[i % len(questionnaires)]
                 t = time.perf_counter()
@@ -223,49 +257,80 @@ def worker(n: int, runs: int, naive_runs: int, reuse: bool = False) -> dict:
             "rows_read": read[len(read) // 2] if read else None,
             "rows_read_max": read[-1] if read else None,
             "runs": runs,
-            "naive_runs": naive_runs,
+            "naive_runs": len(timings["naive"]),
         }
+    phases["measure_s"] = time.perf_counter() - measuring
     return out
 
 
 # ---- orchestrator --------------------------------------------------------------------------------
 
 
-def pg_admin(base_url: str, bench_db: str) -> None:
+def pg_admin(base_url: str, bench_db: str, template: str = "") -> None:
     import psycopg
 
     with psycopg.connect(base_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{bench_db}"')
+        conn.execute(f'CREATE DATABASE "{bench_db}"' + (f' TEMPLATE "{template}"' if template else ""))
+
+
+_migrated: dict[str, bool] = {}  # backend → its template database is migrated (once per bench run)
+
+
+def _run_worker(backend: str, env: dict, args: list[str]) -> dict:
+    cmd = [sys.executable, __file__, *args]
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"worker failed for {backend}: {' '.join(args)}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def run_one(backend: str, n: int, runs: int, naive_runs: int, pg_db: str = "bench_match", reuse=False) -> dict:
+    """One (backend, N) in its own process, on a copy of a database migrated once per backend per run."""
     env = dict(os.environ, TRUSTREPAIR_LOCAL="1", DJANGO_SETTINGS_MODULE="trustrepair.settings")
     if backend == "sqlite":
         folder = ROOT / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"match-{n}.sqlite3"
-        for suffix in ("", "-wal", "-shm") if not reuse else ():
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        template = folder / "match-template.sqlite3"
+        if not reuse:
+            for file in (path, template) if backend not in _migrated else (path,):
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{file}{suffix}").unlink(missing_ok=True)
+            if backend not in _migrated:
+                _run_worker(backend, dict(env, DATABASE_URL=f"sqlite:///{template}"), ["--migrate-only"])
+                _migrated[backend] = True
+            shutil.copyfile(template, path)
         env["DATABASE_URL"] = f"sqlite:///{path}"
     else:
         base = os.environ.get("BENCH_PG_URL") or DEFAULT_PG
         parts = urlsplit(base)
-        bench_db = pg_db
+        template = f"{pg_db}_template"
         if not reuse:
-            pg_admin(base, bench_db)
-        env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + bench_db))
-    cmd = [sys.executable, __file__, "--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
-    cmd += ["--reuse"] if reuse else []
-    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603 - our own script
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"worker failed for {backend} N={n}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+            if backend not in _migrated:
+                pg_admin(base, template)
+                _run_worker(
+                    backend,
+                    dict(env, DATABASE_URL=urlunsplit(parts._replace(path="/" + template))),
+                    ["--migrate-only"],
+                )
+                _migrated[backend] = True
+            pg_admin(base, pg_db, template=template)
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path="/" + pg_db))
+    args = ["--worker", str(n), "--runs", str(runs), "--naive-runs", str(naive_runs)]
+    return _run_worker(backend, env, args + (["--reuse"] if reuse else []))
 
 
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()  # noqa: S607
+    except OSError:
+        return f"load average: {load()}"
 
 
 def main() -> None:
@@ -277,8 +342,20 @@ def main() -> None:
     parser.add_argument("--pg-db", default="bench_match", help="PostgreSQL database to (re)create for the bench")
     parser.add_argument("--reuse", action="store_true", help="measure the databases of the last run (no reseeding)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--migrate-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.migrate_only:
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        print(json.dumps({"migrate_s": time.perf_counter() - started}))
+        return
     if args.worker:
         sys.path.insert(0, str(ROOT))
         print(json.dumps(worker(args.worker, args.runs, args.naive_runs, args.reuse)))
@@ -289,14 +366,24 @@ def main() -> None:
         f"{'naive p50':>9} {'naive p95':>9} {'p95 ratio':>9} {'rows read':>10}  seed  load"
     )
     print("Full match: questionnaire -> top 20 with breakdowns. Times in ms; ratio = naive p95 / sql p95.")
-    print(f"load average before: {load()}")
+    print(f"uptime before: {uptime()}  (cores: {os.cpu_count()}; other work on this machine moves the figures)")
     print(header)
     print("-" * len(header))
     began = time.perf_counter()
+    phase_lines = ["", "phases (s): migrate, seed (rows built + inserted), of which insert, indexes, ANALYZE, measure"]
     for backend in args.backends:
         for n in args.sizes:
-            naive_runs = args.naive_runs or (args.runs // 2 if n <= 10000 else 6)
+            # The naive path takes seconds at 100,000 rows: 5 runs per mode there (at least one per questionnaire).
+            naive_runs = args.naive_runs or (args.runs // 2 if n <= 10000 else 5)
+            started = time.perf_counter()
             r = run_one(backend, n, args.runs, naive_runs, args.pg_db, args.reuse)
+            ph = r["phases"]
+            phase_lines.append(
+                f"{backend:<10} {n:>7}  migrate {ph['migrate_s']:.1f}  seed {r['seed_s']:.1f}  "
+                f"insert {ph.get('insert_s', 0):.1f}  indexes {ph.get('indexes_s', 0):.1f} ({ph.get('indexes', 0)})  "
+                f"analyze {ph['analyze_s']:.1f}  measure {ph['measure_s']:.1f}  "
+                f"process {time.perf_counter() - started:.1f}  (naive runs per mode: {naive_runs})"
+            )
             for name, c in r["classes"].items():
                 ratio = c["naive_p95"] / c["sql_p95"] if c["sql_p95"] else float("nan")
                 read = f"{c['rows_read']}/{c['rows_read_max']}" if c["rows_read"] is not None else "-"
@@ -306,7 +393,9 @@ def main() -> None:
                     f"{r['seed_s']:>3.0f}s  {load()}",
                     flush=True,
                 )
-    print(f"total {time.perf_counter() - began:.0f}s; load average after: {load()}")
+    for line in phase_lines:
+        print(line)
+    print(f"total {time.perf_counter() - began:.0f}s; uptime after: {uptime()}")
     print(
         "nearby = in person near London/Austin/Leeds; either = in person or remote near those and "
         "Toronto/Sydney; online = video or phone in US-CA/GB/US-NY. rows read = median/max over the "

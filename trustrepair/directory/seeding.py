@@ -264,8 +264,18 @@ def seed_therapists(
     listed_share: float = 0.85,
     verifier: User | None = None,
     batch_size: int = 2000,
+    insert=None,
 ) -> int:
-    """Create `count` therapists numbered after those already there with this prefix. Returns how many."""
+    """Create `count` therapists numbered after those already there with this prefix. Returns how many.
+
+    `insert(model, objects)` saves a list and returns it with primary keys set; by default bulk_create.
+    bench/match.py passes a faster one (COPY on PostgreSQL, executemany on SQLite) for 100,000 rows.
+    """
+    if insert is None:
+
+        def insert(model, objects):
+            return model.objects.bulk_create(objects, batch_size=batch_size)
+
     rng = random.Random(f"{seed}:{email_prefix}")
     modalities = list(Modality.objects.filter(is_active=True).order_by("slug"))
     specialties = list(Specialty.objects.filter(is_active=True).order_by("slug"))
@@ -291,7 +301,7 @@ def seed_therapists(
             built = [build_profile(rng, place, modalities, specialties) for place in places]
             for user, (fields, _m, _s) in zip(users, built, strict=True):
                 user.display_name = fields["name"]
-            users = User.objects.bulk_create(users, batch_size=batch_size)
+            users = insert(User, users)
             profiles = []
             licences = []
             for user, (fields, mods, specs) in zip(users, built, strict=True):
@@ -329,8 +339,9 @@ def seed_therapists(
                         **fields,
                     )
                 )
-            profiles = TherapistProfile.objects.bulk_create(profiles, batch_size=batch_size)
-            Licence.objects.bulk_create(
+            profiles = insert(TherapistProfile, profiles)
+            insert(
+                Licence,
                 [
                     Licence(
                         profile_id=p.pk,
@@ -345,23 +356,22 @@ def seed_therapists(
                     )
                     for p, (licence, verified) in zip(profiles, licences, strict=True)
                 ],
-                batch_size=batch_size,
             )
-            ModalityLink.objects.bulk_create(
+            insert(
+                ModalityLink,
                 [
-                    ModalityLink(therapistprofile_id=p.pk, modality_id=m.pk)
+                    ModalityLink(None, p.pk, m.pk)  # (id, profile, modality): positional is much faster
                     for p, (_f, mods, _s) in zip(profiles, built, strict=True)
                     for m in mods
                 ],
-                batch_size=5000,
             )
-            SpecialtyLink.objects.bulk_create(
+            insert(
+                SpecialtyLink,
                 [
-                    SpecialtyLink(therapistprofile_id=p.pk, specialty_id=s.pk)
+                    SpecialtyLink(None, p.pk, s.pk)
                     for p, (_f, _m, specs) in zip(profiles, built, strict=True)
                     for s in specs
                 ],
-                batch_size=5000,
             )
         made += size
     return made

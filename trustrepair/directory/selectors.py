@@ -297,11 +297,18 @@ def daily_seed(person_key: str = "", today: datetime.date | None = None) -> str:
 def match(request: matching.Request, *, seed: str, limit: int = 20) -> list[Result]:
     """Questionnaire answers → the top `limit` therapists, each with the profile and its breakdown.
 
-    The database filters, scores and orders (sql_matching); only the top `limit` rows leave it, and their
-    "why this match" is built in Python from the same columns (the same integer score, checked by tests).
+    The database filters, scores and orders (sql_matching); only the top `limit` ids leave it, then those rows,
+    and their "why this match" is built in Python from the same columns (the same integer score, checked by tests).
     """
-    ranked = sql_matching.candidates(listed_profiles(), request, seed)[:limit]
-    profiles = list(ranked.select_related("photo").defer("photo__data").prefetch_related("specialties", "modalities"))
+    ranked = sql_matching.candidates(listed_profiles(), request, seed)
+    # Two steps: rank selecting only ids (no wide rows carried through the sort), then load those few rows by
+    # primary key and keep the database's order.
+    top = sql_matching.top_ids(ranked, limit, seed)
+    if not top:
+        return []
+    rows = TherapistProfile.objects.filter(pk__in=top, is_listed=True).select_related("photo").defer("photo__data")
+    by_pk = {p.pk: p for p in rows.prefetch_related("specialties", "modalities")}
+    profiles = [by_pk[pk] for pk in top if pk in by_pk]
     labels = term_labels() if profiles else {}
     results = []
     for profile in profiles:

@@ -29,7 +29,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import Func
-from django.db.models.functions import ASin, Cast, Concat, Cos, Floor, Least, Radians, Round, Sin, Sqrt, Substr
+from django.db.models.functions import Cast, Concat, Round, Substr
 
 from trustrepair.directory import jurisdiction, matching
 
@@ -49,10 +49,6 @@ def _int(value: int) -> Cast:
     return Cast(Value(int(value)), BIG)
 
 
-def _float(value: float) -> Value:
-    return Value(float(value), output_field=FLOAT)
-
-
 def _has(column: str, code: str) -> Q:
     return Q(**{f"{column}__contains": f",{code},"})
 
@@ -68,20 +64,37 @@ def _when(condition: Q, then: int) -> Case:
     return Case(When(condition, then=_int(then)), default=_int(0), output_field=BIG)
 
 
-def distance_m(request: matching.Request):
-    """matching.distance_m in SQL: the same operations in the same order, floored to whole metres."""
-    p1 = math.radians(request.latitude)
-    p2 = Radians(F("latitude"))
-    half_dp = (p2 - _float(p1)) / _float(2.0)
-    half_dl = Radians(F("longitude") - _float(request.longitude)) / _float(2.0)
-    a = Sin(half_dp) * Sin(half_dp) + _float(math.cos(p1)) * Cos(p2) * (Sin(half_dl) * Sin(half_dl))
-    metres = _float(2 * matching.EARTH_RADIUS_M) * ASin(Least(Sqrt(a), _float(1.0)))
-    # No office, no distance (PostgreSQL's LEAST would otherwise turn a NULL into the 1.0 and half the globe).
-    return Case(
-        When(Q(latitude__isnull=True) | Q(longitude__isnull=True), then=Value(None, output_field=BIG)),
-        default=Cast(Floor(ExpressionWrapper(metres, output_field=FLOAT)), BIG),
-        output_field=BIG,
-    )
+class Haversine(Func):
+    """matching.distance_m in SQL: the same operations in the same order, floored to whole metres; NULL with no
+    office. One node with its own SQL (not a tree of Sin/Cos/… expressions) because the score names the distance
+    several times and Django would compile the whole tree at each mention."""
+
+    output_field = BIG
+
+    def __init__(self, latitude: float, longitude: float):
+        super().__init__(F("latitude"), F("longitude"))
+        self.origin = (float(latitude), float(longitude))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        lat, lat_params = compiler.compile(self.source_expressions[0])
+        lon, lon_params = compiler.compile(self.source_expressions[1])
+        if lat_params or lon_params:
+            raise ValueError("Haversine expects plain columns")
+        p1 = math.radians(self.origin[0])
+        least = "LEAST" if connection.vendor == "postgresql" else "MIN"  # what Django's Least renders
+        half_dp = f"((RADIANS({lat}) - %s) / %s)"
+        half_dl = f"(RADIANS(({lon} - %s)) / %s)"
+        a = f"((SIN({half_dp}) * SIN({half_dp})) + ((%s * COS(RADIANS({lat}))) * (SIN({half_dl}) * SIN({half_dl}))))"
+        metres = f"(%s * ASIN({least}(SQRT({a}), %s)))"
+        sql = f"CASE WHEN ({lat} IS NULL OR {lon} IS NULL) THEN NULL ELSE CAST(FLOOR({metres}) AS bigint) END"
+        dp, dl = [p1, 2.0], [self.origin[1], 2.0]
+        params = [2 * matching.EARTH_RADIUS_M] + dp + dp + [math.cos(p1)] + dl + dl + [1.0]
+        return sql, params
+
+
+def distance_m(request: matching.Request) -> Haversine:
+    """matching.distance_m in SQL, floored to whole metres (NULL for a profile with no office)."""
+    return Haversine(request.latitude, request.longitude)
 
 
 def near_box(request: matching.Request) -> Q:
@@ -207,9 +220,9 @@ def candidates(base: QuerySet, request: matching.Request, seed: str) -> QuerySet
         maximum += w["times"]
     distance_max = Value(0, output_field=BIG)
     if use_distance and radius > 0 and request.mode in ("in_person", "either"):
-        weighs = Q(distance_m__lte=radius)
-        if request.mode == "either":
-            weighs &= Q(offers_in_person=True)
+        # near_box first: a cheap test that spares the haversine for every office outside the box (the box
+        # holds every point within the radius, and offers_in_person is the "either" rule too).
+        weighs = near_box(request) & Q(distance_m__lte=radius)
         points.append(
             Case(
                 When(weighs, then=_int(w["distance"]) * (_int(radius) - F("distance_m")) / _int(radius)),
@@ -220,14 +233,20 @@ def candidates(base: QuerySet, request: matching.Request, seed: str) -> QuerySet
         distance_max = _when(weighs, w["distance"])
     total = _sum(points) if points else _int(0)
     qs = qs.annotate(points=total, maximum=ExpressionWrapper(_int(maximum) + distance_max, output_field=BIG))
-    qs = qs.annotate(
-        score=Case(
+    if maximum > 0:  # the usual case: the maximum is never 0, so no CASE that names it (and the distance) again
+        score = ExpressionWrapper(_int(matching.SCORE_SCALE) * F("points") / F("maximum"), output_field=BIG)
+    else:
+        score = Case(
             When(maximum=0, then=_int(0)),
             default=_int(matching.SCORE_SCALE) * F("points") / F("maximum"),
             output_field=BIG,
-        ),
+        )
+    qs = qs.annotate(
+        score=score,
         tie=MD5(Concat(Value(f"{seed}:"), Cast("id", CharField()), output_field=CharField())),
     )
+    if not use_distance:  # no distance anywhere: ordering by a NULL would be a no-op (and not valid SQL)
+        return qs.order_by(F("score").desc(), "tie", "public_id")
     return qs.order_by(F("score").desc(), F("distance_m").asc(nulls_last=True), "tie", "public_id")
 
 
@@ -249,3 +268,39 @@ def budget_points(request: matching.Request) -> tuple[Case, dict]:
     ]
     over = _int(top * (budget_c + 100)) / (_int(2) * (F("fee_c") + _int(100)))
     return Case(*whens, default=over, output_field=BIG), {"fee_c": fee_c, "low_c": low_c}
+
+
+def ranking_sql(qs: QuerySet, limit: int, seed: str) -> tuple[str, tuple]:
+    """SQL and parameters for the ids of the first `limit` rows of `candidates(…, seed)`, best first.
+
+    On PostgreSQL the tie-break is computed only where it can matter: an inner query orders by score and distance
+    and keeps the first `limit` rows WITH TIES (also every row equal to the last one kept), and only those get
+    their md5(seed:id); the result is the order of ORDER BY score, distance, tie, public_id over every row.
+    SQLite has no WITH TIES and runs the one ordered query.
+    """
+    ids = qs.values_list("pk", flat=True)[:limit]
+    limit = int(limit)
+    if connections[qs.db].vendor != "postgresql":
+        return ids.query.sql_with_params()
+    keys = list(qs.query.order_by)[:-2]  # score desc [, distance asc nulls last]; then tie, public_id
+    inner = qs.values_list("pk", "score", "distance_m", "public_id").order_by(*keys)[:limit]
+    sql, params = inner.query.sql_with_params()
+    if not sql.endswith(f" LIMIT {limit}"):  # not the shape expected: the plain query is always right
+        return ids.query.sql_with_params()
+    sql = sql.removesuffix(f" LIMIT {limit}") + f" FETCH FIRST {limit} ROWS WITH TIES"
+    distance = ' "distance_m" ASC NULLS LAST,' if len(keys) > 1 else ""
+    outer = (
+        f'SELECT "pk" FROM ({sql}) ranked ORDER BY "score" DESC,{distance} MD5(%s || "pk"::text), "public_id" '
+        f"LIMIT {limit}"
+    )
+    return outer, (*params, f"{seed}:")
+
+
+def top_ids(qs: QuerySet, limit: int, seed: str) -> list[int]:
+    """The ids of the first `limit` rows of `candidates(…, seed)`, best first (see ranking_sql)."""
+    if qs.query.is_empty():
+        return []
+    sql, params = ranking_sql(qs, limit, seed)
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
