@@ -505,9 +505,9 @@ def discover_pages(client: Browser, therapist: Browser, say) -> list[tuple[str, 
         ("insights", "/program/insights/", "client"),
         ("directory search", "/therapists/?mode=either&language=en", "client"),
         ("learn", "/learn/", "client"),
-        ("caseload", "/clinic/", "therapist"),
+        ("caseload", "/care/caseload/", "therapist"),
         ("a client page", None, "therapist"),
-        ("couples space", "/couples/", "client"),
+        ("couples space", "/together/", "client"),
     ]
     found = []
     for name, path, who in wanted:
@@ -518,7 +518,7 @@ def discover_pages(client: Browser, therapist: Browser, say) -> list[tuple[str, 
                 say(f"skipped {name}: no caseload page on this branch")
                 continue
             _, _, page = browser.request("GET", caseload)
-            links = re.findall(rf'href="({re.escape(caseload)}[^"?#]+/)"', page)
+            links = re.findall(r'href="(/care/clients/[^"?#]+/)"', page)
             if not links:
                 say(f"skipped {name}: the caseload lists no client page")
                 continue
