@@ -14,6 +14,7 @@ from functools import cache
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 
 STATE = ("has_health_data_consent", "has_mfa", "has_open_risk_events", "has_waiting_question")
@@ -39,8 +40,36 @@ def _people_with_request_state():
     )
 
 
+_ANY_ID = -7_654_321  # stands for the person's id while the statement is compiled; never a real id
+
+
+@cache
+def _request_state_statement(vendor: str) -> tuple[str, list, int]:
+    """The SQL of the query above, compiled once per process and database vendor, with the position of the
+    person's id among its parameters. Compiling the four subqueries took longer than running them (issue 16):
+    about 0.3 ms of CPU on every signed-in request. The statement is SQL text; it holds no rows."""
+    sql, params = _people_with_request_state().filter(pk=_ANY_ID).query.sql_with_params()
+    params = list(params)
+    return sql, params, params.index(_ANY_ID)
+
+
 def user_with_request_state(user_id):
-    return _people_with_request_state().filter(pk=user_id).first()
+    from django.db import connection
+
+    model = get_user_model()
+    try:
+        user_id = model._meta.pk.to_python(user_id)  # the session holds it as text
+    except ValidationError:
+        return None
+    sql, params, at = _request_state_statement(connection.vendor)
+    params = [*params[:at], user_id, *params[at + 1 :]]
+    user = next(iter(model._default_manager.raw(sql, params)), None)
+    if user is not None:
+        # raw() leaves the annotations as the database returns them (1/0 on SQLite): readers test `is False`.
+        for name in STATE:
+            key = f"request_state_{name}"
+            setattr(user, key, bool(getattr(user, key)))
+    return user
 
 
 def request_state(user, name: str):

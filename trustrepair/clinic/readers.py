@@ -116,7 +116,9 @@ def _lines(entry) -> tuple[tuple[str, str], ...]:
 
 def tool_reader(tool):
     def read(client, entry_ids=None) -> list[SharedItem]:
-        entries = tool.list_selector(client)
+        # Every text field is shown here, so none stays deferred (the list pages' selectors defer the long ones;
+        # reading them one row at a time cost four queries per entry).
+        entries = tool.list_selector(client).defer(None)
         if entry_ids is not None:
             entries = entries.filter(public_id__in=list(entry_ids))
         return [

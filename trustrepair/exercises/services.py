@@ -266,14 +266,16 @@ def rhythm_for(user):
     return rhythm
 
 
-def note_use(user, *, today: datetime.date) -> datetime.date | None:
-    """Remember the person used the app today (keeps their reminder alive); returns the previous day of use."""
+def note_use(user, *, today: datetime.date, rhythm=None) -> datetime.date | None:
+    """Remember the person used the app today (keeps their reminder alive); returns the previous day of use.
+    `rhythm`: the person's DailyRhythm when the caller has already read it this request (one query fewer)."""
     from trustrepair.exercises.models import DailyRhythm
 
-    rhythm = rhythm_for(user)
+    rhythm = rhythm or rhythm_for(user)
     previous = rhythm.last_used_on
     if previous != today:
         DailyRhythm.objects.filter(pk=rhythm.pk).update(last_used_on=today)
+        rhythm.last_used_on = today
     return previous
 
 

@@ -468,8 +468,10 @@ def today_context(request) -> dict:
 
     user = request.user
     today = local_today(user)
-    previous_use = services.note_use(user, today=today)
-    check_in = selectors.check_in_on(user, today)
+    rhythm = services.rhythm_for(user)
+    previous_use = services.note_use(user, today=today, rhythm=rhythm)
+    recent = selectors.recent_check_ins(user, today=today)  # newest first, today's among them
+    check_in = recent[0] if recent and recent[0].day == today else None
     changing = request.GET.get("change") == "1"
     form = None
     if check_in is None or changing:
@@ -481,8 +483,8 @@ def today_context(request) -> dict:
         "check_in": check_in,
         "check_in_form": form,
         "welcome_back": is_welcome_back(previous_use, today),
-        "suggestion": suggest(selectors.recent_check_ins(user, today=today)),
-        "rhythm": services.rhythm_for(user),
+        "suggestion": suggest(recent),
+        "rhythm": rhythm,
     }
 
 

@@ -1,5 +1,7 @@
 """Every write in the program: enrol, choose a phase, mark a lesson done, note a setback, erase."""
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -41,12 +43,19 @@ def choose_phase(user, *, phase: str) -> Enrolment:
     return enrolment
 
 
+VISIT_RECORDED_EVERY = datetime.timedelta(hours=1)
+
+
 def note_visit(enrolment: Enrolment, *, now=None):
-    """Record that the person opened their today page; return when they were last here (or None)."""
+    """Record that the person opened their today page; return when they were last here (or None).
+
+    Written at most once an hour (issue 16): the visit is only read in whole days ("welcome back" after a while
+    away), and a write on every opening of the page cost a transaction per request."""
     now = now or timezone.now()
     previous = enrolment.last_visit_at
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_visit_at=now)
-    enrolment.last_visit_at = now
+    if previous is None or not (datetime.timedelta(0) <= now - previous < VISIT_RECORDED_EVERY):
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_visit_at=now)
+        enrolment.last_visit_at = now
     return previous
 
 

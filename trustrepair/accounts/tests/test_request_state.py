@@ -49,3 +49,15 @@ def test_a_post_that_records_a_risk_event_shows_the_panel_in_its_own_response(cl
     assert context_processors.crisis_panel(request)["safety_help"].panel is not None
     request.method = "GET"  # a GET trusts what was loaded with the person
     assert context_processors.crisis_panel(request)["safety_help"].panel is None
+
+
+def test_the_compiled_statement_loads_the_right_person_with_true_and_false_state(client_alice, therapist_tess):
+    """The statement is compiled once per process (issue 16); each call binds its own id, and the state is a
+    real True/False on every database (SQLite returns 1/0 for EXISTS)."""
+    alice = user_with_request_state(str(client_alice.pk))  # the session holds the id as text
+    tess = user_with_request_state(therapist_tess.pk)
+    assert (alice.pk, tess.pk) == (client_alice.pk, therapist_tess.pk)
+    assert alice.email == client_alice.email and alice.time_zone == client_alice.time_zone
+    assert request_state(alice, "has_mfa") is False and request_state(tess, "has_mfa") is True
+    assert user_with_request_state(client_alice.pk + 1000) is None
+    assert user_with_request_state("not an id") is None

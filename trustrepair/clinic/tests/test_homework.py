@@ -107,3 +107,19 @@ def test_no_reminder_once_done(care, client_alice, therapist_tess):
     a = set_tool(care, therapist_tess, days=1)
     homework.mark_done(client_alice, a.public_id)
     assert homework.send_reminders(now=a.due_at - dt.timedelta(hours=2)) == 0
+
+
+def test_done_is_read_the_same_from_the_parts_as_the_reminders_count_it(care, client_alice, therapist_tess):
+    """Pages work `done` out from the annotated parts (issue 16); reminders filter on the SQL CASE. They agree."""
+    from trustrepair.program import curriculum
+    from trustrepair.program import services as program
+
+    lesson = curriculum.phases()[0].modules[0].lessons[0]
+    due = timezone.now() + dt.timedelta(days=2)
+    homework.assign(care, by=therapist_tess, kind="lesson", target=lesson.slug, due_at=due)
+    set_tool(care, therapist_tess)
+    program.mark_lesson_done(client_alice, lesson_key=lesson.key)
+    by_kind = {item.assignment.kind: item.done for item in homework.homework_for_relationship(care)}
+    assert by_kind == {"lesson": True, "tool": False}
+    in_sql = {a.kind: a.done for a in homework._with_done(Assignment.objects.filter(relationship=care))}
+    assert in_sql == by_kind

@@ -5,6 +5,7 @@ the colour of its text in both colour schemes. Icons are decorative (aria-hidden
 """
 
 import re
+from functools import cache
 
 from django import template
 from django.utils.html import conditional_escape, format_html, mark_safe
@@ -49,6 +50,19 @@ DECORATIVE = 'aria-hidden="true" focusable="false"'
 
 
 def icon_svg(name: str, label: str = "", css_class: str = "") -> str:
+    if not label:
+        return _decorative_svg(name, css_class)
+    return _svg(name, label, css_class)
+
+
+@cache
+def _decorative_svg(name: str, css_class: str) -> str:
+    """A decorative icon's markup, built once per process: it is a constant of this file (issue 16). Labelled
+    icons are built each time, so no words a page passes in are kept."""
+    return _svg(name, "", css_class)
+
+
+def _svg(name: str, label: str, css_class: str) -> str:
     body = ICONS.get(name)
     if body is None:
         raise template.TemplateSyntaxError(f"No icon named {name!r}; add it to core/templatetags/ui.py")

@@ -50,3 +50,29 @@ def test_the_current_section_is_marked_once(client, client_alice):
     nav = html[html.index('<nav class="main-nav"') : html.index("</nav>")]
     assert nav.count('aria-current="page"') == 1
     assert re.search(r'href="/tools/" aria-current="page"', nav)
+
+
+def test_addresses_reversed_once_still_follow_the_script_prefix():
+    """Links are reversed once per process (issue 16), keyed by the script prefix, so an app served under a path
+    still links within it."""
+    from django.urls import get_script_prefix, set_script_prefix
+
+    from trustrepair.core.navigation import url_of
+
+    before = get_script_prefix()
+    try:
+        assert url_of("learn:index") == reverse("learn:index")
+        set_script_prefix("/under/")
+        assert url_of("learn:index") == "/under/learn/" == reverse("learn:index")
+    finally:
+        set_script_prefix(before)
+    assert url_of("learn:index") == reverse("learn:index")
+
+
+def test_a_labelled_icon_is_built_each_time_and_a_decorative_one_once():
+    from trustrepair.core.templatetags.ui import _decorative_svg, icon_svg
+
+    assert icon_svg("check") is icon_svg("check")  # the same string, built once
+    kept = _decorative_svg.cache_info().currsize
+    assert 'aria-label="Done &amp; kept"' in icon_svg("check", label="Done & kept")
+    assert _decorative_svg.cache_info().currsize == kept  # words passed in are never kept

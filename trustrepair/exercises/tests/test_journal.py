@@ -100,3 +100,15 @@ def test_a_draft_opened_by_its_address_goes_to_the_writing_page(signed_in, clien
     assert response.status_code == 302 and response.url == reverse(
         "exercises:journal_entry_edit", args=[draft.public_id]
     )
+
+
+def test_the_home_card_links_to_the_draft_without_reading_its_text(signed_in, client_alice):
+    from trustrepair.exercises.dashboard import dashboard_card
+
+    assert dashboard_card(client_alice)["link_text"] == "Open your tools"
+    client = signed_in(client_alice)
+    client.post(AUTOSAVE, {"prompt": "now_or_then", "body": "When he was late"})
+    draft = JournalEntry.objects.get(owner=client_alice)
+    card = dashboard_card(client_alice)
+    assert card["url"] == reverse("exercises:journal_entry_edit", args=[draft.public_id])
+    assert "late" not in str(card)

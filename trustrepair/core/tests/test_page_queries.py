@@ -1,0 +1,65 @@
+"""The main signed-in pages stay within their query budgets (issue 16), so a regression shows as a failing test.
+
+The budgets are the counts measured with the demo data (`seed_demo`: the demo client in care, linked with her
+partner, with a few weeks of entries) plus a margin of one or two. bench/main_pages.py prints the same counts.
+"""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from trustrepair.accounts.models import User
+from trustrepair.program.models import Enrolment
+
+pytestmark = pytest.mark.django_db
+
+# page: (path, who, most queries). Session and person are two of them on every page.
+BUDGETS = {
+    "home": ("/", "client", 13),
+    "Today": ("/program/today/", "client", 7),
+    "tools": ("/tools/", "client", 3),
+    "a tool list": ("/tools/journal/", "client", 6),
+    "measures": ("/measures/", "client", 5),
+    "insights": ("/program/insights/", "client", 13),
+    "directory search": ("/therapists/?mode=either&language=en", "client", 7),
+    "learn": ("/learn/", "client", 3),
+    "couples space": ("/together/", "client", 9),
+    "caseload": ("/care/caseload/", "therapist", 12),
+}
+
+
+@pytest.fixture
+def demo(client, another_device):
+    call_command("seed_demo", verbosity=0)
+    client.force_login(User.objects.get(email="alice@demo.trustrepair.test"))
+    another_device.force_login(User.objects.get(email="tess@demo.trustrepair.test"))
+    return {"client": client, "therapist": another_device}
+
+
+@pytest.mark.parametrize("page", list(BUDGETS))
+def test_a_main_page_stays_within_its_query_budget(page, demo, django_assert_max_num_queries):
+    path, who, budget = BUDGETS[page]
+    browser = demo[who]
+    assert browser.get(path).status_code == 200  # the first visit of the day may write (a visit, a day of use)
+    with django_assert_max_num_queries(budget):
+        assert browser.get(path).status_code == 200
+
+
+def test_a_client_page_does_not_read_entries_one_at_a_time(demo, django_assert_max_num_queries):
+    """The shared tools are read whole: no query per entry for a text field the list pages leave deferred."""
+    therapist = demo["therapist"]
+    link = re.search(r'href="(/care/clients/[^"?#]+/)"', therapist.get(reverse("clinic:caseload")).content.decode())
+    assert link, "the demo therapist's caseload lists the demo client"
+    with django_assert_max_num_queries(22):
+        assert therapist.get(link.group(1)).status_code == 200
+
+
+def test_today_records_a_visit_at_most_once_an_hour(demo):
+    client = demo["client"]
+    enrolment = Enrolment.objects.get(owner__email="alice@demo.trustrepair.test")
+    client.get("/program/today/")
+    first = Enrolment.objects.get(pk=enrolment.pk).last_visit_at
+    client.get("/program/today/")
+    assert Enrolment.objects.get(pk=enrolment.pk).last_visit_at == first
