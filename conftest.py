@@ -201,6 +201,19 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
 
 
 @pytest.fixture(autouse=True)
+def _cache_emptied_after_transactional_tests(request, django_db_blocker):
+    """The cache is a table no flush empties: after a transactional test its entries (allauth's record of used
+    TOTP codes, rate-limit counts) would reach the next test on the same worker, where the same ids recur."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(request.fixturenames):
+        from django.core.cache import cache
+
+        with django_db_blocker.unblock():
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Test speed only: real hashing is PBKDF2 (Django's default) everywhere else.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,7 +5,7 @@ these functions. Querysets come with their children prefetched, so a list costs 
 queries for ten rows or ten thousand.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import CharField, Prefetch, QuerySet, Value
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -356,12 +356,19 @@ def urge_strength_by_day(user) -> dict:
 
 
 def tool_use_days(user, tz) -> dict[str, list]:
-    """For each tool without ratings of its own: the local days (in `tz`) it was used. One query per tool;
-    only dates are read, never the encrypted text."""
-    days = {}
-    for key, (model, extra) in _USED.items():
-        used_at = _owned(model, user).filter(**extra).values_list("created_at", flat=True)
-        days[key] = [at.astimezone(tz).date() for at in used_at]
+    """For each tool without ratings of its own: the local days (in `tz`) it was used. One query for the tools
+    (a UNION of each tool's times) and one for promise check-ins; only dates are read, never the encrypted text."""
+    days = {key: [] for key in _USED}
+    each = [
+        _owned(model, user)
+        .filter(**extra)
+        .order_by()
+        .annotate(tool=Value(key, output_field=CharField()))
+        .values_list("tool", "created_at")
+        for key, (model, extra) in _USED.items()
+    ]
+    for key, at in each[0].union(*each[1:], all=True):
+        days[key].append(at.astimezone(tz).date())
     days["self_promise"] = list(PromiseCheckIn.objects.filter(promise__owner=user).values_list("day", flat=True))
     return days
 

@@ -22,7 +22,7 @@ BUDGETS = {
     "tools": ("/tools/", "client", 3),
     "a tool list": ("/tools/journal/", "client", 6),
     "measures": ("/measures/", "client", 5),
-    "insights": ("/program/insights/", "client", 13),
+    "insights": ("/program/insights/", "client", 19),  # 6 of them: "after which tools my ratings were lower"
     "directory search": ("/therapists/?mode=either&language=en", "client", 7),
     "learn": ("/learn/", "client", 3),
     "couples space": ("/together/", "client", 9),

@@ -71,6 +71,7 @@ def test_today_costs_the_same_queries_however_much_is_done(signed_in, client_ali
     services.enrol(client_alice, starting_phase="trust-history")
     services.mark_lesson_done(client_alice, lesson_key=curriculum.all_lesson_keys()[0])
     services.record_setback(client_alice, happened_on=timezone.localdate())
+    c.get(reverse("program:today"))  # the first visit of the hour records the visit (one write); compare the rest
     few = queries_for(c, reverse("program:today"))
     for key in curriculum.all_lesson_keys()[1:-1]:
         services.mark_lesson_done(client_alice, lesson_key=key)
