@@ -5,11 +5,11 @@
 
 Seeds --windows couples (2 × that many accounts, emails @bench.test, removed first) each with a running
 Window, starts gunicorn (`trustrepair.wsgi`, --workers sync workers: the worker class is printed) on the
-database in DATABASE_URL, and runs two "browsers" per Window, each polling the live fragment once a second
-as couples/window.js does. Every few seconds one partner of each Window rates 7; the figure is the time from
-sending that rating to the other partner's next poll showing "One of you needs a pause". Then that partner
-rates 4 and both choose to go on, and the cycle repeats. Prints p50/p95 of the poll and of that delay, and
-the errors. Not a test: exits 1 when p95 delay > 2 s or any request failed.
+database in DATABASE_URL (made when missing), and runs two "browsers" per Window, each polling the live
+fragment once a second as couples/window.js does. Every few seconds one partner of each Window rates 7; the
+figure is the time from sending that rating to the other partner's next poll showing "One of you needs a
+pause". Then that partner rates 4 and both choose to go on, and the cycle repeats. Prints p50/p95 of the poll
+and of that delay, and the errors. Not a test: exits 1 when p95 delay > 2 s or any request failed.
 """
 
 import argparse
@@ -105,6 +105,19 @@ class Browser:
         return status
 
 
+def ensure_database(url: str) -> None:
+    """Make the database in DATABASE_URL when it does not exist yet (an existing one is kept)."""
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(parts._replace(path="/postgres").geturl(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--windows", type=int, default=100)
@@ -116,6 +129,7 @@ def main() -> int:
         print("Set DATABASE_URL to a PostgreSQL database (your own).", file=sys.stderr)
         return 2
     env = dict(os.environ)
+    ensure_database(env["DATABASE_URL"])
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603
     subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)  # noqa: S603
     started = time.monotonic()
