@@ -118,8 +118,10 @@ def current_history_for(user) -> list[Administration]:
 
 def first_and_latest_totals(owner_ids) -> dict[tuple[int, str], dict]:
     """For each (owner, instrument) among `owner_ids`: the first, previous and latest current totals and when
-    the latest was. One query whatever the number of people or responses (two window functions, one scan)."""
-    from django.db.models import F, Q, Window
+    the latest was. One query whatever the number of people or responses: one ordering per (owner,
+    instrument) gives each response its place and the count, so the first and the last two are found in a
+    single sort."""
+    from django.db.models import Count, F, Q, Window
     from django.db.models.functions import RowNumber
 
     part = [F("owner_id"), F("instrument_id")]
@@ -127,20 +129,21 @@ def first_and_latest_totals(owner_ids) -> dict[tuple[int, str], dict]:
         Administration.objects.current()
         .filter(owner_id__in=list(owner_ids), total__isnull=False)
         .annotate(
-            rn_last=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").desc(), F("id").desc()]),
-            rn_first=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").asc(), F("id").asc()]),
+            place=Window(RowNumber(), partition_by=part, order_by=[F("completed_at").asc(), F("id").asc()]),
+            count=Window(Count("id"), partition_by=part),
         )
-        .filter(Q(rn_last__lte=2) | Q(rn_first=1))
-        .values_list("owner_id", "instrument_id", "total", "completed_at", "rn_last", "rn_first")
+        .filter(Q(place=1) | Q(place__gte=F("count") - 1))
+        .order_by()  # no final sort of every response: the rows are gathered into a dict
+        .values_list("owner_id", "instrument_id", "total", "completed_at", "place", "count")
     )
     out: dict[tuple[int, str], dict] = {}
-    for owner_id, instrument_id, total, at, rn_last, rn_first in rows:
+    for owner_id, instrument_id, total, at, place, count in rows:
         row = out.setdefault((owner_id, instrument_id), {})
-        if rn_last == 1:
+        if place == count:
             row.update(latest=total, latest_at=at)
-        elif rn_last == 2:
+        elif place == count - 1:
             row["previous"] = total
-        if rn_first == 1:
+        if place == 1:
             row["first"] = total
     return out
 
