@@ -297,11 +297,14 @@ def my_data_context(user) -> dict:
     }
 
 
-def _with_data(user) -> list[tuple]:
+def _with_data(user, only: list[str] | None = None) -> list[tuple]:
+    """(contributor, data) for each section that holds something; with `only`, just those sections are read."""
     from trustrepair.core import privacy
 
     out = []
     for contributor in privacy.for_people():
+        if only is not None and contributor.slug not in only:
+            continue
         data = section_data(contributor, user)
         if not is_empty(data):
             out.append((contributor, data))
@@ -332,7 +335,6 @@ def copy_context(user, chosen: list[str]) -> dict:
             "description": c.description,
             "html": render_section(data, fields=c.fields, zone=zone),
         }
-        for c, data in _with_data(user)
-        if c.slug in chosen
+        for c, data in _with_data(user, only=chosen)
     ]
     return {"sections": sections, "zone": str(zone), "made": when(timezone.now(), zone), "chosen": chosen}
