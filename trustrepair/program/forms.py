@@ -58,12 +58,6 @@ class ReflectionForm(QuietForm):
         if prompt:
             self.fields["body"].label = prompt
 
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if not body.strip():
-            raise forms.ValidationError("Write a few words first, or simply leave this for now.")
-        return body
-
 
 class SetbackForm(QuietForm):
     happened_on = forms.DateField(

@@ -109,7 +109,8 @@ def phase_story(
         return None
     days = [completions[key] for key in keys]
     start, end = min(days), max(days)
-    reflections = sum(1 for key in reflection_keys if key in set(keys))
+    in_phase = set(keys)
+    reflections = sum(1 for key in reflection_keys if key in in_phase)
     lines = [f"You worked through all {_count(len(keys), ('lesson', 'lessons'))}."]
     if reflections:
         lines.append(f"You wrote {_count(reflections, ('reflection', 'reflections'))} in your journal along the way.")
