@@ -9,19 +9,10 @@ takes the person back. Mounted in trustrepair/urls.py at allauth's own paths, ah
 
 from allauth.mfa.recovery_codes.views import ViewRecoveryCodesView
 from allauth.mfa.totp.views import ActivateTOTPView
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 
 from trustrepair.core.access import login_required
-
-
-def safe_next(request) -> str:
-    """The `next` address from the form or the query string, or "" when it is missing or leads elsewhere."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return ""
+from trustrepair.core.http import safe_next
 
 
 class ActivateAppView(ActivateTOTPView):

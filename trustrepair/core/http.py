@@ -1,4 +1,7 @@
-"""The one answer to "which address did this request come from?", used by rate limits, sessions and audit.
+"""What a request says about where it came from and where it may go back to.
+
+`client_address`: the one answer to "which address did this request come from?", used by rate limits,
+sessions and audit. `safe_next`: the `next` address a form or link carries, only when it stays on this site.
 
 Behind a proxy every request arrives from the proxy's address. The operator says how many proxies in front
 of the app are theirs (TRUSTED_PROXY_COUNT) or which header their proxy sets to the client's address
@@ -8,6 +11,17 @@ of the app are theirs (TRUSTED_PROXY_COUNT) or which header their proxy sets to 
 import ipaddress
 
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def safe_next(request) -> str:
+    """The `next` address from the form or the query string, or "" when it is missing or leads elsewhere."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 def client_address(request) -> str | None:

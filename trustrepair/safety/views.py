@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from trustrepair.core.access import login_required, member_required, public
+from trustrepair.core.http import safe_next
 from trustrepair.safety import selectors, services
 from trustrepair.safety.forms import AnswerForm, ReachedPersonForm, SafetyPlanForm
 from trustrepair.safety.models import SafetyPlan
@@ -12,10 +12,7 @@ from trustrepair.safety.resources import crisis_resources, region_for_country, r
 
 
 def _back(request, default: str = "core:home"):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
-        return redirect(target)
-    return redirect(default)
+    return redirect(safe_next(request) or default)
 
 
 @public
