@@ -200,6 +200,13 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     ]
 
 
+@pytest.fixture
+def no_shared_cache(settings):
+    """Pages rendered afresh every time (core.page_cache keeps none): for tests that count what a page's own
+    rendering costs."""
+    settings.KEPT_PAGE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _cache_emptied_after_transactional_tests(request, django_db_blocker):
     """The cache is a table no flush empties: after a transactional test its entries (allauth's record of used

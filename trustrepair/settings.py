@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "trustrepair.core.middleware.PageVersionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -156,9 +157,18 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "trustrepair_cache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "trustrepair_cache",
+            # Kept pages (core.page_cache) are one row per person, page and session for a minute.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
     )
 }
+
+# A signed-in person's main pages are kept rendered this long, encrypted, under their page version
+# (core.page_cache); 0 renders every page afresh.
+KEPT_PAGE_SECONDS = int(os.environ.get("KEPT_PAGE_SECONDS", "60"))
 
 AUTH_USER_MODEL = "accounts.User"
 # Django's and allauth's backends, each loading the signed-in person with the gate and crisis state every page

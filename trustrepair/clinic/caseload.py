@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from trustrepair.clinic.models import Assignment, CareRelationship, RiskAlert
 from trustrepair.clinic.selectors import live_consents_for
+from trustrepair.core import audit
 from trustrepair.core.models import AuditEvent
 
 NO_SIGNAL = "Nothing in what is shared asks for attention. That says nothing about how they are: ask them."
@@ -153,7 +154,7 @@ def _audit_bulk(therapist, rows: list[Row], *, request=None) -> None:
     from trustrepair.core.http import client_address
 
     ip = client_address(request) if request is not None else None
-    AuditEvent.objects.bulk_create(
+    events = AuditEvent.objects.bulk_create(
         [
             AuditEvent(
                 actor=therapist,
@@ -167,3 +168,4 @@ def _audit_bulk(therapist, rows: list[Row], *, request=None) -> None:
             if row.relationship.client_id
         ]
     )
+    audit.noted(events)

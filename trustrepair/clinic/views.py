@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from trustrepair.clinic import caseload, forms, pages, selectors, services
 from trustrepair.clinic.services import ClinicError
 from trustrepair.core.access import member_required, staff_required, therapist_required
+from trustrepair.core.page_cache import person_page
 
 # ---- the client's side --------------------------------------------------------------------------------
 
@@ -148,6 +149,7 @@ def who_has_seen(request):
 
 
 @therapist_required
+@person_page
 def caseload_view(request):
     rows = caseload.caseload_for(request.user, audit_request=request)
     return render(request, "clinic/caseload.html", {"rows": rows, "no_signal": caseload.NO_SIGNAL})
@@ -162,6 +164,7 @@ def codes(request):
 
 
 @therapist_required
+@person_page
 def client_page(request, relationship_id):
     relationship = selectors.relationship_for_therapist(request.user, relationship_id)
     context = pages.shared_view(relationship, reader=request.user, request=request)

@@ -7,7 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from trustrepair.core import audit, privacy
+        from trustrepair.core import audit, page_versions, privacy
+
+        # Any row naming a person, written anywhere, moves their page version (core.page_versions).
+        page_versions.connect_receivers()
 
         # Audit events stay with the practice on erasure (their link to the person is cleared); the person's
         # download includes who looked, as the Your-data page shows it.

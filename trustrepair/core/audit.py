@@ -1,5 +1,8 @@
 """The one helper every app calls when someone reads or changes another person's data."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
 
 from trustrepair.core.http import client_address
@@ -22,7 +25,7 @@ def record_access(
         object_type, object_id = obj, ""
     if ip_address is None and request is not None:
         ip_address = client_address(request)
-    return AuditEvent.objects.create(
+    event = AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         subject=subject,
         action=action,
@@ -31,6 +34,38 @@ def record_access(
         reason=reason[:200],
         ip_address=ip_address,
     )
+    noted([event])
+    return event
+
+
+_REPLAYED_FIELDS = ("actor_id", "subject_id", "action", "object_type", "object_id", "reason")
+_noting: ContextVar[list | None] = ContextVar("audit_noting", default=None)
+
+
+def noted(events) -> None:
+    """Called with every audit event written, so a cached page can write the same reads again when it is
+    served from the cache (`core.page_cache`): every read of someone else's data is audited, cached or not."""
+    into = _noting.get()
+    if into is not None:
+        into.extend({name: getattr(event, name) for name in _REPLAYED_FIELDS} for event in events)
+
+
+@contextmanager
+def noting():
+    """The audit events written inside this block, as field values for `replay`."""
+    events: list[dict] = []
+    token = _noting.set(events)
+    try:
+        yield events
+    finally:
+        _noting.reset(token)
+
+
+def replay(events: list[dict], request) -> None:
+    """Write these reads again, now, from this request's address (a page served from the cache)."""
+    if events:
+        ip_address = client_address(request)
+        AuditEvent.objects.bulk_create([AuditEvent(**fields, ip_address=ip_address) for fields in events])
 
 
 def events_about(user):

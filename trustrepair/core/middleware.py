@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.db import connection
 from django.shortcuts import render
+
+from trustrepair.core.page_versions import watch_writes
 
 
 class PrivateByDefaultMiddleware:
@@ -46,3 +49,18 @@ class RequestBodyLimitMiddleware:
             limit_mb = settings.REQUEST_BODY_MAX_BYTES // (1024 * 1024)
             return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
         return self.get_response(request)
+
+
+class PageVersionMiddleware:
+    """A signed-in person's writes move their page version (and their connected people's) whichever way the
+    write was made, so no cached page outlives a change (`core.page_versions`, `core.page_cache`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        with watch_writes(user.pk) as watch, connection.execute_wrapper(watch):
+            return self.get_response(request)

@@ -40,3 +40,16 @@ class AuditEvent(models.Model):
         if self.pk is not None:
             raise ValueError("Audit events are append-only.")
         super().save(*args, **kwargs)
+
+
+class PageVersion(models.Model):
+    """A token that changes whenever anything a person may see changes (`core.page_versions`): the key of their
+    cached pages (`core.page_cache`) carries it, so a change reaches every worker's next request. The token is
+    random, never counted up, so no write can bring an old key back. Not a foreign key: a version outlives an
+    erased account harmlessly and never blocks the erasure."""
+
+    person_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.version}"

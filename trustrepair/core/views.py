@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from trustrepair.core import data_copy, privacy
 from trustrepair.core.access import login_required, public
 from trustrepair.core.forms import EraseAccountForm
+from trustrepair.core.page_cache import person_page
 
 
 @public
@@ -37,6 +38,7 @@ quick_exit.ends_session = True
 
 
 @public
+@person_page
 def home(request):
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from trustrepair.accounts.services import end_other_sessions
 from trustrepair.core.access import _mark, member_required
+from trustrepair.core.page_cache import person_page
 from trustrepair.couples import forms, lessons, selectors, services
 from trustrepair.couples.models import CycleMap, RupturePart, WindowPart
 
@@ -62,6 +63,7 @@ def _posted(request):
 # ---- home, linking, unlinking ---------------------------------------------------------------------------
 @shared_space
 @require_safe
+@person_page
 def home(request, space):
     couple = space.couple
     return render(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from trustrepair.core import places, session_choices
 from trustrepair.core.access import public, staff_required, therapist_required
 from trustrepair.core.http import client_address
+from trustrepair.core.page_cache import person_page
 from trustrepair.directory import photos, selectors, services
 from trustrepair.directory.forms import (
     ImportForm,
@@ -36,6 +37,7 @@ FIND_FROM_LINK = ("format", "mode", "where", "language", "budget", "budget_curre
 
 
 @public
+@person_page
 def directory(request):
     specialties = list(Specialty.objects.filter(is_active=True))
     if request.method == "POST":

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from trustrepair.core import charts
 from trustrepair.core.access import member_required
+from trustrepair.core.page_cache import person_page
 from trustrepair.exercises import distortions, forms, selectors, services, summaries
 from trustrepair.exercises.models import FearPrediction, JournalEntry, NeedStatement, SelfPromise
 from trustrepair.exercises.scripts import compose
@@ -67,6 +68,7 @@ def _belief_chart(belief):
 def make_list(tool):
     @member_required
     @require_safe
+    @person_page
     def view(request):
         page = Paginator(tool.list_selector(request.user), tool.per_page).get_page(request.GET.get("page"))
         entries = list(page.object_list)
@@ -166,6 +168,7 @@ def make_delete(tool):
 # ---- the index ----------------------------------------------------------------------------------------
 @member_required
 @require_safe
+@person_page
 def index(request):
     tools = [t for t in TOOLS if t.show_in_index]
     return render(request, "exercises/index.html", {"tools": tools, "timers": TIMERS})

@@ -2,11 +2,13 @@ from django.http import Http404
 from django.shortcuts import render
 
 from trustrepair.core.access import public
+from trustrepair.core.page_cache import person_page
 from trustrepair.learn import library
 from trustrepair.learn.forms import SearchForm
 
 
 @public
+@person_page
 def index(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"] if form.is_valid() else ""
@@ -17,6 +19,7 @@ def index(request):
 
 
 @public
+@person_page
 def topic(request, slug):
     page = library.topic(slug)
     if page is None:

@@ -9,6 +9,7 @@ from trustrepair.accounts.models import ConsentRecord
 from trustrepair.accounts.services import grant_consent, has_reminder_consent
 from trustrepair.core import charts
 from trustrepair.core.access import login_required, member_required
+from trustrepair.core.page_cache import person_page
 from trustrepair.measures import fhir, registry, scoring, selectors, services
 from trustrepair.measures.forms import AnswersForm, ScheduleForm
 
@@ -18,6 +19,7 @@ def _date(value) -> str:
 
 
 @member_required
+@person_page
 def index(request):
     latest = selectors.latest_by_instrument(request.user, with_answers=False)
     schedules = {s.instrument_id: s for s in selectors.schedules_for(request.user)}

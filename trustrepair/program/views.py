@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from trustrepair.core import session_choices
 from trustrepair.core.access import client_required
+from trustrepair.core.page_cache import person_page
 from trustrepair.program import curriculum, insights, selectors, services, summary
 from trustrepair.program.exercise_links import EXERCISES, exercises_for
 from trustrepair.program.forms import (
@@ -53,6 +54,7 @@ def enrol(request):
 
 
 @client_required
+@person_page
 def today(request):
     enrolment = selectors.enrolment_for(request.user)
     if enrolment is None:
@@ -134,6 +136,7 @@ def _lesson_page(request, found, reflection_form=None, status=200):
 
 
 @client_required
+@person_page
 def lesson_detail(request, phase, module, lesson):
     found = curriculum.lesson(phase, module, lesson)
     if found is None:
@@ -240,6 +243,7 @@ def setback_delete(request, public_id):
 
 
 @client_required
+@person_page
 def insights_page(request):
     context = {
         "charts": insights.charts_for(request.user),

@@ -29,6 +29,7 @@ def queries_for(client, url, django_assert_max_num_queries, limit):
     return len(captured.captured_queries)
 
 
+@pytest.mark.usefixtures("no_shared_cache")
 @pytest.mark.parametrize("key", list(SMALL_AND_LARGE))
 def test_a_list_page_does_not_grow_with_its_rows(key, signed_in, client_alice, django_assert_max_num_queries):
     client = signed_in(client_alice)

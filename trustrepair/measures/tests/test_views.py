@@ -232,6 +232,7 @@ def test_fhir_download_of_own_result(client, client_alice):
     assert response.json()["resourceType"] == "QuestionnaireResponse"
 
 
+@pytest.mark.usefixtures("no_shared_cache")
 def test_index_query_count_does_not_grow_with_history(client, client_alice):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -57,6 +57,7 @@ def test_insights_never_draw_another_persons_entries(signed_in, client_alice, st
     assert "No urges logged" in body
 
 
+@pytest.mark.usefixtures("no_shared_cache")
 def test_insights_cost_the_same_queries_for_a_year_of_entries(signed_in, client_alice, django_assert_num_queries):
     c = signed_in(client_alice)
     a_little_of_everything(client_alice)
