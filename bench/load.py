@@ -173,6 +173,11 @@ def sign_in(port: int, email: str, source: str, *, totp: bool = False) -> Browse
         status, location, _ = browser.submit(path, {"code": totp_now(DEMO_TOTP_SECRET)})
         if status != 302:
             raise SystemExit(f"load.py: the TOTP step for {email} answered {status}")
+    # Land on the page the sign-in sends to, as a browser does: it shows (and so clears) the "signed in" message,
+    # which would otherwise ride along in every measured request's cookies.
+    browser.request("GET", urlsplit(location).path or "/")
+    if "messages" in browser.cookies:
+        raise SystemExit("load.py: a message is still waiting after the first page")
     return browser
 
 

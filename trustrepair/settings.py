@@ -233,7 +233,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "trustrepair.accounts.sessions"  # the database store, its read compiled once
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]

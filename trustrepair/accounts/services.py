@@ -169,11 +169,17 @@ def _session_index(user: User):
     return UserSession.objects.filter(user=user)
 
 
+def _sessions_in_database() -> bool:
+    from django.contrib.sessions.backends.db import SessionStore
+
+    return issubclass(import_module(settings.SESSION_ENGINE).SessionStore, SessionStore)
+
+
 def _delete_sessions_naming(user: User, emails: set[str]) -> int:
     """Sessions the index cannot hold: a sign-in stopped at the code step, a reset in progress. Such a session
     carries the email (allauth records the login) without being signed in. Stored in the database, they are
     read and deleted here; erasure is rare, and sessions live hours, so the scan stays small."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if not _sessions_in_database():
         return 0
     from django.contrib.sessions.models import Session
 
@@ -221,7 +227,7 @@ def clear_expired_sessions() -> dict[str, int]:
     engine = import_module(settings.SESSION_ENGINE)
     engine.SessionStore.clear_expired()
     orphaned = 0
-    if settings.SESSION_ENGINE == "django.contrib.sessions.backends.db":
+    if _sessions_in_database():
         from django.contrib.sessions.models import Session
 
         live = Session.objects.values("session_key")

@@ -22,6 +22,7 @@ page is served from the cache.
 import hashlib
 import json
 import time
+import zlib
 from functools import wraps
 
 from django.conf import settings
@@ -104,16 +105,17 @@ def _keepable(request, response) -> bool:
     )
 
 
-def _seal(response, events: list[dict]) -> str:
+def _seal(response, events: list[dict]) -> bytes:
     headers = {name: value for name, value in response.headers.items() if name.lower() != "set-cookie"}
     entry = {"body": response.content.decode(response.charset), "headers": headers, "audit": events}
-    return fernet().encrypt(json.dumps(entry).encode()).decode()
+    # Compressed first (a page is mostly markup): less to encrypt, store and read back on every visit.
+    return fernet().encrypt(zlib.compress(json.dumps(entry).encode(), 1))
 
 
-def _unseal(kept: str) -> dict | None:
+def _unseal(kept) -> dict | None:
     from cryptography.fernet import InvalidToken
 
     try:
-        return json.loads(fernet().decrypt(kept.encode()))
-    except (InvalidToken, ValueError):
-        return None  # written under a key since retired: render afresh
+        return json.loads(zlib.decompress(fernet().decrypt(kept)))
+    except (InvalidToken, TypeError, ValueError, zlib.error):
+        return None  # written under a key since retired, or by an older release: render afresh
