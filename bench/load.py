@@ -175,9 +175,14 @@ def sign_in(port: int, email: str, source: str, *, totp: bool = False) -> Browse
             raise SystemExit(f"load.py: the TOTP step for {email} answered {status}")
     # Land on the page the sign-in sends to, as a browser does: it shows (and so clears) the "signed in" message,
     # which would otherwise ride along in every measured request's cookies.
-    browser.request("GET", urlsplit(location).path or "/")
+    path = urlsplit(location).path or "/"
+    for _ in range(5):
+        status, location, _ = browser.request("GET", path)
+        if status not in (301, 302, 303):
+            break
+        path = urlsplit(location).path
     if "messages" in browser.cookies:
-        raise SystemExit("load.py: a message is still waiting after the first page")
+        raise SystemExit(f"load.py: a message is still waiting after {path} ({status}) for {email}")
     return browser
 
 
@@ -309,6 +314,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--label", default="", help="what is measured, printed in the first line")
     parser.add_argument("--only", help="comma-separated page names to measure (default: all)")
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="use this Redis as the shared cache (REDIS_URL), as production may; default: the database cache",
+    )
     args = parser.parse_args()
     lines: list[str] = []
 
@@ -333,6 +343,7 @@ def main() -> int:
         "CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{port}",
         "SITE_URL": f"https://127.0.0.1:{port}",
         "TRUST_X_FORWARDED_PROTO": "1",
+        **({"REDIS_URL": args.redis} if args.redis else {}),
         "BEHIND_TLS_TERMINATOR_WITHOUT_REDIRECT": "1",
         "TRUSTREPAIR_VAR": str(tmp),
         "JOBS_URL": f"sqlite:///{tmp / 'jobs.sqlite3'}",
@@ -386,7 +397,8 @@ def main() -> int:
         for p in (port, bare_port):
             wait_until_up(p)
         say(f"setup (database, migrate, seed_demo, gunicorn): {time.monotonic() - setup_started:.0f} s")
-        say("server: gunicorn, 2 sync workers each, DEBUG off, secrets from the environment, PostgreSQL, no Redis")
+        cache = f"Redis ({args.redis}) as the cache" if args.redis else "the database cache, no Redis"
+        say(f"server: gunicorn, 2 sync workers each, DEBUG off, secrets from the environment, PostgreSQL, {cache}")
 
         # Sign in through the real form: one session per connection, from 127.0.0.x batches under the rate limit.
         started = time.monotonic()

@@ -19,7 +19,7 @@ _ANY_TIME = dt.datetime(1999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
 
 @cache
 def _statement(vendor: str) -> tuple[str, list, int, int]:
-    query = Session.objects.filter(session_key=_ANY_KEY, expire_date__gt=_ANY_TIME).query
+    query = Session.objects.filter(session_key=_ANY_KEY, expire_date__gt=_ANY_TIME).values_list("session_data").query
     sql, params = query.sql_with_params()
     params = list(params)
     at_key = params.index(_ANY_KEY)
@@ -35,8 +35,10 @@ class SessionStore(DatabaseSessionStore):
         params = list(params)
         params[at_key] = self.session_key
         params[at_time] = connection.ops.adapt_datetimefield_value(timezone.now())
-        found = list(Session.objects.raw(sql, params))
-        if not found:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        if row is None:
             self._session_key = None
             return None
-        return found[0]
+        return Session(session_key=self.session_key, session_data=row[0])  # load() reads only the data

@@ -1,9 +1,12 @@
 """The one helper every app calls when someone reads or changes another person's data."""
 
+import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 
-from django.db import models
+from django.db import connection, models
+from django.utils import timezone
 
 from trustrepair.core.http import client_address
 from trustrepair.core.models import AuditEvent
@@ -62,10 +65,31 @@ def noting():
 
 
 def replay(events: list[dict], request) -> None:
-    """Write these reads again, now, from this request's address (a page served from the cache)."""
-    if events:
-        ip_address = client_address(request)
-        AuditEvent.objects.bulk_create([AuditEvent(**fields, ip_address=ip_address) for fields in events])
+    """Write these reads again, now, from this request's address (a page served from the cache). One INSERT of
+    all the rows, its SQL built once per process: on a kept caseload this is most of the request."""
+    if not events:
+        return
+    at, ip_address = timezone.now(), client_address(request)
+    fields = _replay_fields()
+    rows = []
+    for event in events:
+        values = {**event, "public_id": uuid.uuid4(), "at": at, "ip_address": ip_address}
+        rows.append([field.get_db_prep_save(values[field.attname], connection) for field in fields])
+    with connection.cursor() as cursor:
+        cursor.executemany(_replay_sql(connection.vendor), rows)
+
+
+@cache
+def _replay_fields() -> list:
+    return [AuditEvent._meta.get_field(name) for name in ("public_id", "at", *_REPLAYED_FIELDS, "ip_address")]
+
+
+@cache
+def _replay_sql(vendor: str) -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in _replay_fields())
+    marks = ", ".join(["%s"] * len(_replay_fields()))
+    return f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
 
 
 def events_about(user):

@@ -38,10 +38,11 @@ class Space:
 
 def space_for(user, now=None) -> Space:
     now = now or timezone.now()
-    membership = (
-        Membership.objects.select_related("couple", "couple__member_a", "couple__member_b")
-        .filter(user=user, left_at__isnull=True)
-        .first()
+    # Read on every request, kept pages included, so it stays a small query (issue 16): the couple only, no
+    # ordering (one open membership per person); a page that names the partner loads them when it does.
+    membership = next(
+        iter(Membership.objects.select_related("couple").filter(user=user, left_at__isnull=True).order_by()[:1]),
+        None,
     )
     if membership is None:
         return Space("unlinked")
