@@ -151,3 +151,19 @@ def test_no_page_is_kept_when_kept_page_seconds_is_zero(signed_in, client_alice,
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM trustrepair_cache")
         assert cursor.fetchone()[0] == 0
+
+
+def test_the_kept_couples_space_closes_for_both_the_moment_one_partner_does_not_feel_safe(
+    client, another_device, client_alice, partner_bob
+):
+    from trustrepair.couples import services as couples_services
+    from trustrepair.couples.tests.helpers import link_and_open
+
+    link_and_open(client_alice, partner_bob)
+    client.force_login(client_alice)
+    another_device.force_login(partner_bob)
+    open_space = kept(client, "/together/")
+    assert "Bob" in open_space
+    couples_services.close_space(partner_bob)  # outside any request of Alice's: the gate is read on every request
+    after = client.get("/together/").content.decode()
+    assert after != open_space and "Bob" not in after
