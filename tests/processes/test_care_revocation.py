@@ -73,7 +73,10 @@ def production(tmp_path):
 
 def _get(port, path, session):
     request = urllib.request.Request(  # noqa: S310
-        f"http://127.0.0.1:{port}{path}", headers={"Cookie": f"sessionid={session}", "Connection": "close"}
+        f"http://127.0.0.1:{port}{path}",
+        # A browser also holds a CSRF cookie after its first page; with it, pages are kept (core.page_cache), so
+        # this also proves that a kept page never outlives the revocation.
+        headers={"Cookie": f"sessionid={session}; csrftoken={'k' * 32}", "Connection": "close"},
     )
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
         return response.status, response.read().decode()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from trustrepair.accounts.consent import CURRENT_VERSIONS
 from trustrepair.accounts.models import ConsentRecord, User
-from trustrepair.core import places
+from trustrepair.core import page_versions, places
 from trustrepair.core.names import clean_name
 
 
@@ -25,8 +25,14 @@ def grant_consent(user: User, *, kind: str) -> ConsentRecord:
 
 
 def revoke_consent(user: User, *, kind: str) -> int:
-    """Revocation takes effect on the next request: every check reads the active record."""
-    return ConsentRecord.objects.filter(user=user, kind=kind, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    """Revocation takes effect on the next request: every check reads the active record, and kept pages of the
+    person and everyone connected to them are retired in the same transaction."""
+    with transaction.atomic():
+        revoked = ConsentRecord.objects.filter(user=user, kind=kind, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        page_versions.bump([user.pk])
+    return revoked
 
 
 def has_reminder_consent(user: User) -> bool:

@@ -29,6 +29,7 @@ from trustrepair.clinic.models import (
     TreatmentPlan,
     hash_code,
 )
+from trustrepair.core import page_versions
 from trustrepair.core.audit import record_access
 
 log = logging.getLogger(__name__)
@@ -150,6 +151,7 @@ def end_care(relationship: CareRelationship, *, by, now=None) -> CareRelationshi
             status=CareRelationship.Status.ENDED, ended_at=now, ended_by=by
         )
         SharingConsent.objects.filter(relationship=relationship, revoked_at__isnull=True).update(revoked_at=now)
+        page_versions.bump([relationship.client_id, relationship.therapist_id])  # kept pages: gone at once
     relationship.refresh_from_db()
     if updated:
         other = relationship.therapist if by.pk == relationship.client_id else relationship.client
@@ -196,7 +198,10 @@ def revoke(relationship: CareRelationship, scope_key: str, *, entry_id: str | No
     rows = SharingConsent.objects.filter(relationship=relationship, scope=scope_key, revoked_at__isnull=True)
     if entry_id is not None:
         rows = rows.filter(entry_id=entry_id)
-    return rows.update(revoked_at=now or timezone.now())
+    with transaction.atomic():
+        revoked = rows.update(revoked_at=now or timezone.now())
+        page_versions.bump([relationship.client_id, relationship.therapist_id])  # kept pages: gone at once
+    return revoked
 
 
 # ---- risk alerts -------------------------------------------------------------------------------------

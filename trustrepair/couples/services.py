@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from trustrepair.core import page_versions
 from trustrepair.couples import gate
 from trustrepair.couples.models import (
     CheckIn,
@@ -140,6 +141,7 @@ def unlink(user) -> bool:
         Window.objects.filter(
             couple=membership.couple, status__in=[Window.Status.RUNNING, Window.Status.PAUSED, Window.Status.ACCEPTED]
         ).update(status=Window.Status.ENDED, ended_at=now, running_since=None)
+        page_versions.bump([membership.couple.member_a_id, membership.couple.member_b_id])
     return True
 
 
@@ -156,6 +158,7 @@ def _refresh_open_until(couple: Couple) -> None:
         open_until = min(m.screened_at for m in members) + gate.RESCREEN_AFTER
     Couple.objects.filter(pk=couple.pk).update(open_until=open_until)
     couple.open_until = open_until
+    page_versions.bump([couple.member_a_id, couple.member_b_id])
 
 
 def record_screen(user, *, answers: dict[str, str]) -> bool:

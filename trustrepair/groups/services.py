@@ -10,6 +10,7 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from trustrepair.core import page_versions
 from trustrepair.groups.models import (
     MAX_MEMBERS,
     MIN_MEMBERS,
@@ -84,15 +85,21 @@ def join(user, *, code: str, handle: str, adult: bool, now=None) -> Member:
 
 
 def leave(member: Member, *, now=None) -> Member:
-    Member.objects.filter(pk=member.pk, left_at__isnull=True).update(left_at=now or timezone.now())
+    with transaction.atomic():
+        Member.objects.filter(pk=member.pk, left_at__isnull=True).update(left_at=now or timezone.now())
+        page_versions.bump([member.user_id])  # the group's other members and therapist are connected
     member.refresh_from_db()
     return member
 
 
 def remove_member(group: Group, member_id, *, now=None) -> int:
-    return Member.objects.filter(group=group, public_id=member_id, left_at__isnull=True).update(
-        left_at=now or timezone.now()
-    )
+    with transaction.atomic():
+        member = Member.objects.filter(group=group, public_id=member_id).values_list("user_id", flat=True).first()
+        removed = Member.objects.filter(group=group, public_id=member_id, left_at__isnull=True).update(
+            left_at=now or timezone.now()
+        )
+        page_versions.bump([member, group.therapist_id])
+    return removed
 
 
 def _conflict(therapist_id, start, end, *, buffer: dt.timedelta) -> str:
