@@ -6,7 +6,8 @@ confirmation page is checked too, then passed with the password, as a person wou
 import pytest
 from django.urls import reverse
 
-from conftest import PASSWORD, axe_violations, signed_in_session_key
+from conftest import PASSWORD, signed_in_session_key
+from tests.browser.test_phone_width import look_at
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,21 +42,12 @@ def test_account_pages_fit_a_phone_and_pass_axe(chromium, live_server, who, clie
         for name in PAGES[who]:
             page.goto(reverse(name))
             if "/reauthenticate/" in page.url and not name.endswith("reauthenticate"):
-                look_at(page, problems)
+                look_at(page, page.url, problems)
                 page.fill("input[name=password]", PASSWORD)
                 with page.expect_navigation():
                     page.press("input[name=password]", "Enter")
             assert page.locator("h1").count() == 1, page.url
-            look_at(page, problems)
+            look_at(page, page.url, problems)
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
-
-
-def look_at(page, problems: list) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if width > 320:
-        problems.append(f"{page.url} is {width}px wide")
-    violations = axe_violations(page)
-    if violations:
-        problems.append(f"{page.url}: {violations}")
