@@ -7,6 +7,10 @@ too, so they ride along in that same query as EXISTS subqueries instead of more 
 afresh on each request, never cached in a process or a shared cache: withdrawing consent, or a new risk event,
 takes effect on the next request on every worker. Readers fall back to their own query when the annotations
 are missing (a user loaded some other way): see `request_state`.
+
+On a plain GET (a page that may be kept, `core.page_cache`) the person's page version rides along as well
+(`core.page_versions.reading_version_with_person`); form posts and htmx polls do not read it, so on the
+embedded SQLite they never wait on the writes that move it.
 """
 
 from functools import cache
@@ -15,22 +19,28 @@ from allauth.account.auth_backends import AuthenticationBackend as AllauthBacken
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 
 STATE = ("has_health_data_consent", "has_mfa", "has_open_risk_events", "has_waiting_question")
 
 
 @cache
-def _people_with_request_state():
+def _people_with_request_state(with_page_version: bool):
     """Built once per process (building the subqueries costs more than running them); never evaluated itself,
     only cloned by .filter(), so it holds no rows."""
     from allauth.mfa.models import Authenticator
 
     from trustrepair.accounts.models import ConsentRecord
+    from trustrepair.core.models import PageVersion
     from trustrepair.safety.models import GentleQuestion, RiskEvent
 
     person = OuterRef("pk")
-    return get_user_model()._default_manager.annotate(
+    people = get_user_model()._default_manager
+    if with_page_version:
+        people = people.annotate(
+            loaded_page_version=Subquery(PageVersion.objects.filter(person_id=person).values("version")[:1])
+        )
+    return people.annotate(
         request_state_has_health_data_consent=Exists(
             ConsentRecord.objects.filter(user=person, kind=ConsentRecord.Kind.HEALTH_DATA, revoked_at__isnull=True)
         ),
@@ -44,11 +54,11 @@ _ANY_ID = -7_654_321  # stands for the person's id while the statement is compil
 
 
 @cache
-def _request_state_statement(vendor: str) -> tuple[str, list, int]:
+def _request_state_statement(vendor: str, with_page_version: bool) -> tuple[str, list, int]:
     """The SQL of the query above, compiled once per process and database vendor, with the position of the
     person's id among its parameters. Compiling the four subqueries took longer than running them (issue 16):
     about 0.3 ms of CPU on every signed-in request. The statement is SQL text; it holds no rows."""
-    sql, params = _people_with_request_state().filter(pk=_ANY_ID).query.sql_with_params()
+    sql, params = _people_with_request_state(with_page_version).filter(pk=_ANY_ID).query.sql_with_params()
     params = list(params)
     return sql, params, params.index(_ANY_ID)
 
@@ -56,12 +66,14 @@ def _request_state_statement(vendor: str) -> tuple[str, list, int]:
 def user_with_request_state(user_id):
     from django.db import connection
 
+    from trustrepair.core.page_versions import reading_version_with_person
+
     model = get_user_model()
     try:
         user_id = model._meta.pk.to_python(user_id)  # the session holds it as text
     except ValidationError:
         return None
-    sql, params, at = _request_state_statement(connection.vendor)
+    sql, params, at = _request_state_statement(connection.vendor, reading_version_with_person())
     params = [*params[:at], user_id, *params[at + 1 :]]
     user = next(iter(model._default_manager.raw(sql, params)), None)
     if user is not None:

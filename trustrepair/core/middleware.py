@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import connection
 from django.shortcuts import render
 
-from trustrepair.core.page_versions import watch_writes
+from trustrepair.core.page_versions import version_with_person, watch_writes
 
 
 class PrivateByDefaultMiddleware:
@@ -60,7 +60,10 @@ class PageVersionMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
+        # The person is loaded here, first: on a plain GET, whose page may be kept, with their page version.
+        with version_with_person(request.method == "GET" and "HTTP_HX_REQUEST" not in request.META):
+            signed_in = user is not None and user.is_authenticated
+        if not signed_in:
             return self.get_response(request)
         with watch_writes(user.pk) as watch, connection.execute_wrapper(watch):
             return self.get_response(request)

@@ -22,6 +22,7 @@ is seen within a minute, when the kept page's minute ends.
 
 import re
 import secrets
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 
@@ -85,11 +86,32 @@ def _bump_exactly(people: set[int]) -> None:
         )
 
 
+_version_with_person: ContextVar[bool] = ContextVar("page_version_with_person", default=False)
+
+
+@contextmanager
+def version_with_person(wanted: bool):
+    """While the signed-in person is loaded in this block, read their token in the same query
+    (`accounts.backends`). `PageVersionMiddleware` asks for it on plain GETs, the only requests whose page may
+    be kept: never on form posts and htmx polls, which SQLite (the embedded default) serves alongside the
+    writes that move the token, so a read on every request made them wait on each other."""
+    token = _version_with_person.set(wanted)
+    try:
+        yield
+    finally:
+        _version_with_person.reset(token)
+
+
+def reading_version_with_person() -> bool:
+    return _version_with_person.get()
+
+
 def current(user) -> int:
-    """The person's token now; 0 before their first change. Read only by the pages that are kept, never with
-    the person on every request: SQLite (the embedded default) serves polls and form posts alongside the
-    writes that move it, and a read on every request made them wait on each other. Plain SQL: compiling the
-    ORM query cost more than running it."""
+    """The person's token now; 0 before their first change. Loaded with the person on a plain GET (one query
+    fewer on every kept page); otherwise plain SQL, since compiling the ORM query cost more than running it."""
+    loaded = getattr(user, "loaded_page_version", False)
+    if loaded is not False:
+        return loaded or 0
     with connection.cursor() as cursor:
         cursor.execute(_version_sql(connection.vendor), [user.pk])
         row = cursor.fetchone()
