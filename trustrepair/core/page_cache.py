@@ -8,8 +8,12 @@ before; only the rendering is reused. The cache key is a hash of everything the 
   the page shows), and the request state read with them (consent, MFA, crisis panel, waiting question);
 - this session and its data (what the session passed, such as a second factor) and its CSRF secret, so a
   page's forms carry a token this browser can send back;
-- the address with its query, and the current minute (`KEPT_PAGE_SECONDS`, 60; 0 keeps no page), so nothing
-  that changes with time alone (Today's date, "starts in 10 minutes") is more than a minute old.
+- the address with its query, and the person's date where they are (their time zone), so a page never
+  outlives the day it was rendered on.
+
+A page is kept for `KEPT_PAGE_SECONDS` (60; 0 keeps no page) from its rendering, so nothing that changes with
+time alone ("starts in 10 minutes") is more than a minute old. Counted from each page's own rendering, not from
+the start of a clock minute, so every person's pages do not all render afresh in the same second.
 
 A page is not kept when it is not a plain 200 HTML page, when the view set a cookie or a message or changed
 the session, or when messages were waiting. A view that wrote something the person sees is kept under the key
@@ -21,7 +25,6 @@ page is served from the cache.
 
 import hashlib
 import json
-import time
 import zlib
 from functools import wraps
 
@@ -81,8 +84,8 @@ def page_key(request) -> str | None:
         session.session_key,
         json.dumps(dict(session.items()), sort_keys=True, default=str),
         csrf_secret,
-        str(int(time.time() // settings.KEPT_PAGE_SECONDS)),
         timezone.get_current_timezone_name(),
+        timezone.localdate().isoformat(),
         get_language() or "",
     ]
     return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()

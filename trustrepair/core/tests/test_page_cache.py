@@ -167,3 +167,21 @@ def test_the_kept_couples_space_closes_for_both_the_moment_one_partner_does_not_
     couples_services.close_space(partner_bob)  # outside any request of Alice's: the gate is read on every request
     after = client.get("/together/").content.decode()
     assert after != open_space and "Bob" not in after
+
+
+def test_a_kept_page_is_not_served_once_the_persons_day_has_changed(signed_in, client_alice, monkeypatch):
+    """Kept for a minute from its rendering, and never past the person's midnight: a page that says "today" must mean it."""
+    import datetime as dt
+
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    browser = signed_in(client_alice)
+    kept(browser, JOURNAL)
+    with CaptureQueriesContext(connection) as served:
+        browser.get(JOURNAL)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    with CaptureQueriesContext(connection) as next_day:
+        assert browser.get(JOURNAL).status_code == 200
+    assert len(served) <= 3 < len(next_day)  # the kept page, then a page rendered afresh
