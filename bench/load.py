@@ -273,6 +273,28 @@ def worker_cpu_seconds(master_pid: int) -> float:
     return total
 
 
+def postgres_cpu_seconds() -> dict[int, float]:
+    """User + system CPU seconds used so far by each of PostgreSQL's server processes on this machine (from
+    /proc; Linux only, and only when the server runs here, as on loopback it does). Connections to other
+    databases count too: nothing else should be using it while this runs."""
+    seconds = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if head.split(" (", 1)[-1] == "postgres":
+            fields = rest.split()
+            seconds[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / tick
+    return seconds
+
+
+def postgres_cpu_since(before: dict[int, float]) -> float:
+    """PostgreSQL's CPU seconds since `before` (a connection that closed in between takes its share with it)."""
+    return sum(used - before.get(pid, 0.0) for pid, used in postgres_cpu_seconds().items())
+
+
 def count_lines(path: Path) -> int:
     try:
         with path.open("rb") as f:
@@ -441,7 +463,7 @@ def main() -> int:
             else:
                 run_threads(url, cookies, 2, args.connections)
             drain(access_log)  # requests the warm-up left queued are served before the measured ones start
-            cpu, before = worker_cpu_seconds(master), count_lines(access_log)
+            cpu, db_cpu, before = worker_cpu_seconds(master), postgres_cpu_seconds(), count_lines(access_log)
             if use_wrk:
                 result = run_wrk(url, cookie_source, args.duration, args.connections, script)
             else:
@@ -449,6 +471,7 @@ def main() -> int:
             drain(access_log)
             served = count_lines(access_log) - before
             result["cpu_ms"] = (worker_cpu_seconds(master) - cpu) * 1000 / served if served else 0.0
+            result["db_ms"] = postgres_cpu_since(db_cpu) * 1000 / served if served else 0.0
             return result
 
         bare_url = f"http://127.0.0.1:{bare_port}/"
@@ -464,7 +487,7 @@ def main() -> int:
         say()
         say(
             f"{'page':<22}{'path':<34}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'× bare':>8}"
-            f"{'cpu ms':>8}{'cpu ×':>7}"
+            f"{'cpu ms':>8}{'cpu ×':>7}{'db ms':>7}"
         )
         for label, result in (("bare view (first)", bare_first), ("bare view (last)", bare_last)):
             say(row(label, "/", result, result["rps"] / bare_rps, bare_cpu))
@@ -478,7 +501,8 @@ def main() -> int:
         say(f"bare view: {bare_rps:.0f} req/s (mean of its two runs)")
         say(
             "cpu ms: the gunicorn workers' CPU time per request they served (/proc and their access log; PostgreSQL's"
-            " share not counted); cpu ×: the bare view's cpu ms over the page's, a ratio other load disturbs far less"
+            " share not counted); cpu ×: the bare view's cpu ms over the page's, a ratio other load disturbs far less;"
+            " db ms: PostgreSQL's CPU time per request served (all its processes on this machine)"
         )
         say(
             f"slowest page: {worst:.3f} of the bare view (budget ≥ 0.15); highest p95 at {args.connections} "
@@ -509,6 +533,7 @@ def row(name: str, path: str, r: dict, ratio: float, bare_cpu: float) -> str:
     return (
         f"{name:<22}{shown:<34}{r['rps']:>8.0f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
         f"{r['errors']:>8}{ratio:>8.3f}{r['cpu_ms']:>8.2f}{bare_cpu / r['cpu_ms'] if r['cpu_ms'] else 0:>7.3f}"
+        f"{r['db_ms']:>7.2f}"
     )
 
 

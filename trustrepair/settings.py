@@ -151,6 +151,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and the one writer proceed together on the embedded default.
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("PREPARED_STATEMENTS", True):
+    # The statements every signed-in request runs (session, person, cache) are prepared on each connection after
+    # their fifth use, so PostgreSQL parses and plans them once per connection instead of on every request.
+    # Django leaves this off for transaction poolers (PgBouncer); PREPARED_STATEMENTS=0 does too (decisions.md).
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

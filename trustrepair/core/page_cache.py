@@ -96,15 +96,19 @@ def _messages_waiting(request) -> bool:
     return storage is not None and len(storage) > 0  # len() reads them without marking them shown
 
 
-def _keepable(request, response) -> bool:
+def _messages_added(request) -> bool:
     storage = getattr(request, "_messages", None)
+    return storage is not None and storage.added_new
+
+
+def _keepable(request, response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and response.get("Content-Type", "").startswith("text/html")
         and not request.session.modified
-        and not (storage is not None and storage.added_new)
+        and not _messages_added(request)
     )
 
 

@@ -69,10 +69,15 @@ def connected_people(ids: set[int]) -> set[int]:
     return {pk for (pk,) in first.union(*rest) if pk is not None}
 
 
+def with_connections(ids) -> set[int]:
+    """These people and everyone connected to them."""
+    people = {int(pk) for pk in ids if pk}
+    return people | connected_people(people)
+
+
 def bump(ids) -> None:
     """A new token for these people and everyone connected to them. Runs in the caller's transaction."""
-    people = {int(pk) for pk in ids if pk}
-    _bump_exactly(people | connected_people(people))
+    _bump_exactly(with_connections(ids))
 
 
 def _bump_exactly(people: set[int]) -> None:
@@ -149,7 +154,7 @@ class watch_writes:
 
     def covered(self) -> set[int]:
         if self.people is None:
-            self.people = {self.person_id} | connected_people({self.person_id})
+            self.people = with_connections({self.person_id})
         return self.people
 
     def __call__(self, execute, sql, params, many, context):

@@ -170,7 +170,7 @@ def test_the_kept_couples_space_closes_for_both_the_moment_one_partner_does_not_
 
 
 def test_a_kept_page_is_not_served_once_the_persons_day_has_changed(signed_in, client_alice, monkeypatch):
-    """Kept for a minute from its rendering, and never past the person's midnight: a page that says "today" must mean it."""
+    """Kept a minute from its rendering, never past the person's midnight: a page saying "today" must mean it."""
     import datetime as dt
 
     from django.test.utils import CaptureQueriesContext
