@@ -17,7 +17,7 @@ machine (DESIGN, "Discretion, revocation and caching"). Two things change it, so
 Only the product's own tables count; audit events, sessions and the cache itself do not (they are not shown
 on a cached page, and a page view that writes an audit event must not throw away its own cache). A row that
 names nobody directly, changed by somebody it is not connected to (a staff decision on a directory profile),
-is seen within a minute, when the kept page's minute ends.
+is seen within a minute, when the kept page expires.
 """
 
 import re
@@ -28,7 +28,6 @@ from functools import cache
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.db.models import ForeignKey, Q
 
 from trustrepair.core.models import AuditEvent, PageVersion
@@ -112,21 +111,12 @@ def reading_version_with_person() -> bool:
 
 
 def current(user) -> int:
-    """The person's token now; 0 before their first change. Loaded with the person on a plain GET (one query
-    fewer on every kept page); otherwise plain SQL, since compiling the ORM query cost more than running it."""
+    """The person's token now; 0 before their first change. Loaded with the person on a plain GET, the only
+    request whose page may be kept (`version_with_person`); read on its own otherwise."""
     loaded = getattr(user, "loaded_page_version", False)
     if loaded is not False:
         return loaded or 0
-    with connection.cursor() as cursor:
-        cursor.execute(_version_sql(connection.vendor), [user.pk])
-        row = cursor.fetchone()
-    return row[0] if row else 0
-
-
-@cache
-def _version_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
-    return f"SELECT {quote('version')} FROM {quote(PageVersion._meta.db_table)} WHERE {quote('person_id')} = %s"  # noqa: S608
+    return PageVersion.objects.filter(person_id=user.pk).values_list("version", flat=True).first() or 0
 
 
 LINK_TABLES = frozenset(

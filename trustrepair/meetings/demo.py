@@ -11,16 +11,12 @@ from trustrepair.meetings.models import MeetingWay, Participant
 
 
 def _appointment(client, therapist, start, status="confirmed"):
-    from trustrepair.booking.models import ACTIVE_STATUSES, Appointment
+    from trustrepair.booking.models import Appointment
+    from trustrepair.booking.selectors import appointments_overlapping
 
     # An hour later while the therapist already has an active appointment then (the booking demo's one is
     # placed by open hours, so it can fall on the same hour); PostgreSQL refuses overlapping appointments.
-    while Appointment.objects.filter(
-        therapist=therapist,
-        status__in=ACTIVE_STATUSES,
-        start__lt=start + dt.timedelta(minutes=60),
-        blocks_until__gt=start,
-    ).exists():
+    while appointments_overlapping(therapist.pk, start, start + dt.timedelta(minutes=60)):
         start += dt.timedelta(hours=1)
     return Appointment.objects.create(
         therapist=therapist,
