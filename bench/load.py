@@ -256,37 +256,35 @@ def run_threads(url: str, cookies: list[str], seconds: int, connections: int) ->
     return {"rps": len(latencies) / elapsed, "p50": pct(50), "p95": pct(95), "p99": pct(99), "errors": errors[0]}
 
 
+def process_cpu_seconds(pid) -> tuple[str, float] | None:
+    """A process's name and the user + system CPU seconds it used so far (from /proc; Linux only), or None
+    when it is gone."""
+    try:
+        head, rest = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)
+    except OSError:
+        return None
+    fields = rest.split()
+    return head.split(" (", 1)[-1], (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def worker_cpu_seconds(master_pid: int) -> float:
-    """User + system CPU seconds used so far by a gunicorn master's workers (from /proc; Linux only)."""
-    total = 0.0
-    tick = os.sysconf("SC_CLK_TCK")
+    """User + system CPU seconds used so far by a gunicorn master's workers."""
     try:
         children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
     except OSError:
         return 0.0
-    for child in children:
-        try:
-            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+    return sum(used for _, used in filter(None, map(process_cpu_seconds, children)))
 
 
 def postgres_cpu_seconds() -> dict[int, float]:
-    """User + system CPU seconds used so far by each of PostgreSQL's server processes on this machine (from
-    /proc; Linux only, and only when the server runs here, as on loopback it does). Connections to other
-    databases count too: nothing else should be using it while this runs."""
+    """CPU seconds used so far by each of PostgreSQL's server processes on this machine (only when the server
+    runs here, as on loopback it does). Connections to other databases count too: nothing else should be using
+    it while this runs."""
     seconds = {}
-    tick = os.sysconf("SC_CLK_TCK")
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            head, rest = stat.read_text().rsplit(")", 1)
-        except OSError:
-            continue
-        if head.split(" (", 1)[-1] == "postgres":
-            fields = rest.split()
-            seconds[int(stat.parent.name)] = (int(fields[11]) + int(fields[12])) / tick
+    for proc in Path("/proc").glob("[0-9]*"):
+        named = process_cpu_seconds(proc.name)
+        if named is not None and named[0] == "postgres":
+            seconds[int(proc.name)] = named[1]
     return seconds
 
 
