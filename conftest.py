@@ -6,7 +6,9 @@ practice (both with MFA on); stranger_eve is another client who must never see a
 
 import os
 import shutil
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -69,6 +71,26 @@ def signed_in_session_key(user) -> str:
     browser = SignedInClient()
     browser.force_login(user)
     return browser.session.session_key
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite the test database is a file in memory-backed storage, not Django's default in-memory database.
+    An in-memory database is one connection, which the live server hands to every request thread at once: two
+    browser pages polling together (the Transparency Window) then failed at random with "cannot open savepoint -
+    SQL statements in progress". A file gives each request thread its own connection, as in production (WAL)."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # A private folder (mode 0700) in shared memory where there is one, so commits do not wait on a disk.
+        memory = Path("/dev/shm")  # noqa: S108
+        folder = Path(tempfile.mkdtemp(prefix="trustrepair-test-", dir=memory if memory.is_dir() else None))
+        database.setdefault("TEST", {})["NAME"] = str(folder / "db.sqlite3")
+        yield
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        yield
 
 
 @pytest.fixture
