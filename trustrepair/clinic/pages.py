@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.http import Http404
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -180,7 +181,7 @@ def measure_charts(client) -> list[dict]:
         band = (max(y_min, baseline - threshold), min(y_max, baseline + threshold)) if threshold else None
         cutoff = instrument.clinical_cutoff["value"] if instrument.clinical_cutoff else None
         points = [charts.Point(f"{a.completed_at:%-d %b}", a.total) for a in rows]
-        description = f"{len(rows)} results, first {rows[0].total:g}, latest {rows[-1].total:g}."
+        description = f"{len(rows)} result{pluralize(len(rows))}, first {rows[0].total:g}, latest {rows[-1].total:g}."
         if band:
             description += f" The shaded band ({band[0]:.1f}–{band[1]:.1f}) is where a change is not reliable."
         svg = charts.history_chart(

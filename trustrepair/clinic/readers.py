@@ -7,6 +7,7 @@ They never return a client's item-by-item questionnaire answers, risk categories
 from __future__ import annotations
 
 from django.db import models
+from django.utils.text import capfirst
 
 from trustrepair.clinic.scopes import SharedItem
 from trustrepair.core.fields import EncryptedTextField
@@ -110,7 +111,7 @@ def _lines(entry) -> tuple[tuple[str, str], ...]:
             continue
         display = getattr(entry, f"get_{f.name}_display", None)
         text = str(display() if callable(display) and f.choices else value)
-        out.append((str(f.verbose_name).capitalize(), text[:MAX_LINE]))
+        out.append((capfirst(str(f.verbose_name)), text[:MAX_LINE]))
     return tuple(out)
 
 

@@ -264,3 +264,23 @@ def test_the_caseload_costs_the_same_queries_for_one_client_or_four(client, worl
         page = client.get("/care/caseload/")
     assert len(page.context["rows"]) == 4
     assert len(four.captured_queries) == len(one.captured_queries)
+
+
+def test_the_timeline_gives_each_shared_entry_one_line_linking_to_its_whole_text(client, care, therapist_tess):
+    from trustrepair.exercises.models import ThoughtRecord
+
+    record = ThoughtRecord.objects.create(
+        owner=care.client,
+        situation="He went quiet at dinner after a call from his brother.",
+        automatic_thought="He is hiding something from me again.",
+        balanced_thought="He often goes quiet after family calls; I can ask how it went.",
+        last_step=5,
+    )
+    services.share(care, "tool:thought_record")
+    client.force_login(therapist_tess)
+    body = client.get(f"/care/clients/{care.public_id}/").content.decode()
+    timeline = body[body.index('id="timeline-h"') : body.index("</ol>")]
+    assert f'href="#shared-{record.public_id}"' in timeline and "He went quiet at dinner" in timeline
+    assert "hiding something" not in timeline  # the rest of the entry is in its section, once
+    assert body.count("He is hiding something from me again.") == 1
+    assert body.count(f'id="shared-{record.public_id}"') == 1
