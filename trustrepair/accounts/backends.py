@@ -8,6 +8,8 @@ afresh on each request, never cached in a process or a shared cache: withdrawing
 takes effect on the next request on every worker. Readers fall back to their own query when the annotations
 are missing (a user loaded some other way): see `request_state`.
 
+While a request loads its person, the same statement reads the session too (`accounts.sessions`).
+
 On a plain GET (a page that may be kept, `core.page_cache`) the person's page version rides along as well
 (`core.page_versions.reading_version_with_person`); form posts and htmx polls do not read it, so on the
 embedded SQLite they never wait on the writes that move it.
@@ -25,7 +27,7 @@ STATE = ("has_health_data_consent", "has_mfa", "has_open_risk_events", "has_wait
 
 
 @cache
-def _people_with_request_state(with_page_version: bool):
+def people_with_request_state(with_page_version: bool):
     """Built once per process (building the subqueries costs more than running them); never evaluated itself,
     only cloned by .filter(), so it holds no rows."""
     from allauth.mfa.models import Authenticator
@@ -58,7 +60,7 @@ def _request_state_statement(vendor: str, with_page_version: bool) -> tuple[str,
     """The SQL of the query above, compiled once per process and database vendor, with the position of the
     person's id among its parameters. Compiling the four subqueries took longer than running them (issue 16):
     about 0.3 ms of CPU on every signed-in request. The statement is SQL text; it holds no rows."""
-    sql, params = _people_with_request_state(with_page_version).filter(pk=_ANY_ID).query.sql_with_params()
+    sql, params = people_with_request_state(with_page_version).filter(pk=_ANY_ID).query.sql_with_params()
     params = list(params)
     return sql, params, params.index(_ANY_ID)
 
@@ -66,6 +68,7 @@ def _request_state_statement(vendor: str, with_page_version: bool) -> tuple[str,
 def user_with_request_state(user_id):
     from django.db import connection
 
+    from trustrepair.accounts.sessions import person_read_with_session
     from trustrepair.core.page_versions import reading_version_with_person
 
     model = get_user_model()
@@ -73,14 +76,20 @@ def user_with_request_state(user_id):
         user_id = model._meta.pk.to_python(user_id)  # the session holds it as text
     except ValidationError:
         return None
+    user = person_read_with_session(user_id)
+    if user is not None:
+        return user
     sql, params, at = _request_state_statement(connection.vendor, reading_version_with_person())
     params = [*params[:at], user_id, *params[at + 1 :]]
     user = next(iter(model._default_manager.raw(sql, params)), None)
-    if user is not None:
-        # raw() leaves the annotations as the database returns them (1/0 on SQLite): readers test `is False`.
-        for name in STATE:
-            key = f"request_state_{name}"
-            setattr(user, key, bool(getattr(user, key)))
+    return with_request_state_as_bools(user) if user is not None else None
+
+
+def with_request_state_as_bools(user):
+    """raw() leaves the annotations as the database returns them (1/0 on SQLite): readers test `is False`."""
+    for name in STATE:
+        key = f"request_state_{name}"
+        setattr(user, key, bool(getattr(user, key)))
     return user
 
 

@@ -2,6 +2,7 @@ import uuid
 import zoneinfo
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.urls import reverse
 
@@ -171,3 +172,22 @@ class ConsentRecord(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class Session(AbstractBaseSession):
+    """Django's database session with the signed-in person's id beside its data, so that a signed-in request
+    reads its session and its person in one statement (`accounts.sessions`). The id is written from the data on
+    every save, so it never says more than the data: a signed-out session has none.
+
+    No foreign-key constraint: a session saved in the moment its person is erased must not fail the request.
+    Deleting a person through the ORM still deletes their sessions (CASCADE runs in Django)."""
+
+    user = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.CASCADE, db_constraint=False, related_name="+"
+    )
+
+    @classmethod
+    def get_session_store_class(cls):
+        from trustrepair.accounts.sessions import SessionStore
+
+        return SessionStore

@@ -181,16 +181,18 @@ def _sessions_in_database() -> bool:
     return issubclass(import_module(settings.SESSION_ENGINE).SessionStore, SessionStore)
 
 
+def _session_model():
+    return import_module(settings.SESSION_ENGINE).SessionStore.get_model_class()
+
+
 def _delete_sessions_naming(user: User, emails: set[str]) -> int:
     """Sessions the index cannot hold: a sign-in stopped at the code step, a reset in progress. Such a session
     carries the email (allauth records the login) without being signed in. Stored in the database, they are
     read and deleted here; erasure is rare, and sessions live hours, so the scan stays small."""
     if not _sessions_in_database():
         return 0
-    from django.contrib.sessions.models import Session
-
     pk, deleted = str(user.pk), 0
-    for session in Session.objects.iterator():
+    for session in _session_model().objects.iterator():
         data = session.get_decoded()
         text = json.dumps(data, default=str).lower()
         if data.get("_auth_user_id") == pk or any(email in text for email in emails):
@@ -234,9 +236,7 @@ def clear_expired_sessions() -> dict[str, int]:
     engine.SessionStore.clear_expired()
     orphaned = 0
     if _sessions_in_database():
-        from django.contrib.sessions.models import Session
-
-        live = Session.objects.values("session_key")
+        live = _session_model().objects.values("session_key")
         orphaned, _ = UserSession.objects.exclude(session_key__in=live).delete()
     else:
         orphaned = sum(1 for session in UserSession.objects.iterator() if session.purge())

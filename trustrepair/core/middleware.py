@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import connection
 from django.shortcuts import render
 
+from trustrepair.accounts.sessions import person_with_session
 from trustrepair.core.page_versions import version_with_person, watch_writes
 
 
@@ -60,8 +61,12 @@ class PageVersionMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        # The person is loaded here, first: on a plain GET, whose page may be kept, with their page version.
-        with version_with_person(request.method == "GET" and "HTTP_HX_REQUEST" not in request.META):
+        # The person is loaded here, first, in the statement that reads the session (`accounts.sessions`); on a
+        # plain GET, whose page may be kept, with their page version.
+        with (
+            version_with_person(request.method == "GET" and "HTTP_HX_REQUEST" not in request.META),
+            person_with_session(),
+        ):
             signed_in = user is not None and user.is_authenticated
         if not signed_in:
             return self.get_response(request)

@@ -6,8 +6,6 @@ import json
 import pytest
 from allauth.core.internal.ratelimit import get_cache_key, get_rates
 from allauth.usersessions.models import UserSession
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
@@ -15,8 +13,9 @@ from django.utils import timezone
 
 from conftest import PASSWORD, make_user
 from trustrepair.accounts.adapter import login_attempts_key
-from trustrepair.accounts.models import User
+from trustrepair.accounts.models import Session, User
 from trustrepair.accounts.services import clear_expired_sessions
+from trustrepair.accounts.sessions import SessionStore
 
 
 def sessions_mentioning(*needles: str) -> list[str]:

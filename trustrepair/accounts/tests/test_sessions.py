@@ -4,11 +4,11 @@ end every other session at once, and the person sees where they are signed in.""
 import pytest
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, hotp_value
 from allauth.usersessions.models import UserSession
-from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
 from conftest import PASSWORD, make_user
 from trustrepair.accounts.models import User
+from trustrepair.accounts.sessions import SessionStore
 from trustrepair.core.tests.urlwalk import parameterless_views
 
 

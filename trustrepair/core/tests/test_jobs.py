@@ -3,12 +3,12 @@
 import datetime as dt
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 from huey.contrib.djhuey import HUEY
 
+from trustrepair.accounts.models import Session
+from trustrepair.accounts.sessions import SessionStore
 from trustrepair.core import jobs
 
 EXPECTED = {
