@@ -1,5 +1,6 @@
 """The one helper every app calls when someone reads or changes another person's data."""
 
+import re
 import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -67,7 +68,14 @@ def noting():
 def replay(events: list[dict], request) -> None:
     """Write these reads again, now, from this request's address (a page served from the cache). One INSERT of
     all the rows, its SQL built once per process and number of rows: on a kept caseload this is most of the
-    request."""
+    request.
+
+    On PostgreSQL the statement commits without waiting for the disk (`synchronous_commit` off for its own
+    transaction only): under load, waiting for that flush was a third of a kept therapist page. A crash of the
+    database server may lose the last fraction of a second of such rows, never more; the page was kept for at
+    most a minute, and the reads that rendered it wrote their rows the ordinary way, waiting for the disk, so
+    the trail always holds a durable row of that person's read of that page within the minute before
+    (docs/decisions.md, "Audit rows of a kept page commit without waiting for the disk")."""
     if not events:
         return
     at, ip_address = timezone.now(), client_address(request)
@@ -76,8 +84,10 @@ def replay(events: list[dict], request) -> None:
     for event in events:
         row = {**event, "public_id": uuid.uuid4(), "at": at, "ip_address": ip_address}
         values.extend(field.get_db_prep_save(row[field.attname], connection) for field in fields)
+    # Without waiting for the disk only when the statement is its own transaction, never inside a caller's.
+    waits = connection.vendor != "postgresql" or connection.in_atomic_block
     with connection.cursor() as cursor:
-        cursor.execute(_replay_sql(connection.vendor, len(events)), values)
+        cursor.execute(_replay_sql(len(events), waits_for_disk=waits), values)
 
 
 @cache
@@ -85,12 +95,27 @@ def _replay_fields() -> list:
     return [AuditEvent._meta.get_field(name) for name in ("public_id", "at", *_REPLAYED_FIELDS, "ip_address")]
 
 
-@lru_cache(maxsize=64)
-def _replay_sql(vendor: str, rows: int) -> str:
+@lru_cache(maxsize=128)
+def _replay_sql(rows: int, *, waits_for_disk: bool) -> str:
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in _replay_fields())
-    row = "(" + ", ".join(["%s"] * len(_replay_fields())) + ")"
-    return f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES {', '.join([row] * rows)}"  # noqa: S608
+    fields = _replay_fields()
+    columns = ", ".join(quote(field.column) for field in fields)
+    table = quote(AuditEvent._meta.db_table)
+    if waits_for_disk:
+        row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        return f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * rows)}"  # noqa: S608
+    # Rows selected from a VALUES list carry no column types of their own: each value is cast to its column's
+    # type without a length (varchar(200) -> varchar), so a value too long still fails the insert, as it would.
+    row = "(" + ", ".join(f"CAST(%s AS {_without_length(field.db_type(connection))})" for field in fields) + ")"
+    return (
+        "WITH commit_without_waiting_for_disk AS (SELECT set_config('synchronous_commit', 'off', true)) "
+        f"INSERT INTO {table} ({columns}) SELECT replayed.* FROM (VALUES {', '.join([row] * rows)}) AS replayed"  # noqa: S608
+        " CROSS JOIN commit_without_waiting_for_disk"
+    )
+
+
+def _without_length(db_type: str) -> str:
+    return re.sub(r"\(\d+\)", "", db_type)
 
 
 def events_about(user):

@@ -37,7 +37,9 @@ _WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re
 
 
 def _ours(model) -> bool:
-    return model.__module__.startswith("trustrepair.") and model not in (AuditEvent, PageVersion)
+    from trustrepair.accounts.models import Session
+
+    return model.__module__.startswith("trustrepair.") and model not in (AuditEvent, PageVersion, Session)
 
 
 @cache

@@ -67,3 +67,37 @@ def test_listing_people_in_the_admin_is_audited(client, operator_olga, client_al
     client.force_login(operator_olga)
     assert client.get("/admin/accounts/user/").status_code == 200
     assert AuditEvent.objects.filter(actor=operator_olga, object_type__contains="accounts.user").exists()
+
+
+@pytest.mark.django_db(transaction=True)  # as a kept page writes them: in no transaction of the caller's
+def test_replayed_reads_are_written_whole_and_the_connection_keeps_waiting_for_the_disk(
+    rf, client_alice, therapist_tess, stranger_eve
+):
+    """A kept page writes its reads again in one statement. On PostgreSQL that statement alone commits without
+    waiting for the disk; every later write on the connection waits, as PostgreSQL's default says."""
+    from django.db import connection
+
+    from trustrepair.core.audit import replay
+    from trustrepair.core.models import AuditEvent
+
+    events = [
+        {
+            "actor_id": therapist_tess.pk,
+            "subject_id": subject.pk,
+            "action": "read",
+            "object_type": "clinic.caseload",
+            "object_id": "",
+            "reason": "the caseload",
+        }
+        for subject in (client_alice, stranger_eve)
+    ]
+    request = rf.get("/care/caseload/", REMOTE_ADDR="203.0.113.9")
+    replay(events, request)
+    rows = AuditEvent.objects.filter(actor=therapist_tess, object_type="clinic.caseload")
+    assert sorted((e.subject_id, e.action, e.reason, e.ip_address) for e in rows) == sorted(
+        (s.pk, "read", "the caseload", "203.0.113.9") for s in (client_alice, stranger_eve)
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"

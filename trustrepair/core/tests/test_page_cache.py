@@ -185,3 +185,11 @@ def test_a_kept_page_is_not_served_once_the_persons_day_has_changed(signed_in, c
     with CaptureQueriesContext(connection) as next_day:
         assert browser.get(JOURNAL).status_code == 200
     assert len(served) <= 2 < len(next_day)  # the kept page, then a page rendered afresh
+
+
+def test_saving_a_session_moves_no_page_version(client, client_alice):
+    """Sessions are not shown on a page: writing one (every sign-in does) must not retire the person's pages."""
+    from trustrepair.accounts.models import Session
+    from trustrepair.core.page_versions import shown_tables
+
+    assert Session._meta.db_table not in shown_tables()
