@@ -39,7 +39,7 @@ from trustrepair.core import audit
 from trustrepair.core.fields import fernet
 from trustrepair.core.page_versions import current
 
-KEY_VERSION = "1"
+KEY_VERSION = "2"  # the layout of a kept entry (`_seal`)
 
 
 def person_page(view):
@@ -113,16 +113,20 @@ def _keepable(request, response) -> bool:
 
 
 def _seal(response, events: list[dict]) -> bytes:
+    """The page's headers and audit events as JSON, then its body as the bytes it was sent as: the body is not
+    escaped into a JSON string, so serving it again decodes only the few hundred bytes before it."""
     headers = {name: value for name, value in response.headers.items() if name.lower() != "set-cookie"}
-    entry = {"body": response.content.decode(response.charset), "headers": headers, "audit": events}
+    about = json.dumps({"headers": headers, "audit": events}).encode()
     # Compressed first (a page is mostly markup): less to encrypt, store and read back on every visit.
-    return fernet().encrypt(zlib.compress(json.dumps(entry).encode(), 1))
+    return fernet().encrypt(zlib.compress(len(about).to_bytes(4, "big") + about + response.content, 1))
 
 
 def _unseal(kept) -> dict | None:
     from cryptography.fernet import InvalidToken
 
     try:
-        return json.loads(zlib.decompress(fernet().decrypt(kept)))
+        entry = zlib.decompress(fernet().decrypt(kept))
+        length = int.from_bytes(entry[:4], "big")
+        return {**json.loads(entry[4 : 4 + length]), "body": entry[4 + length :]}
     except (InvalidToken, TypeError, ValueError, zlib.error):
         return None  # written under a key since retired, or by an older release: render afresh
