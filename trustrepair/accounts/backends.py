@@ -26,30 +26,37 @@ from django.db.models import Exists, OuterRef, Subquery
 STATE = ("has_health_data_consent", "has_mfa", "has_open_risk_events", "has_waiting_question")
 
 
-@cache
-def people_with_request_state(with_page_version: bool):
-    """Built once per process (building the subqueries costs more than running them); never evaluated itself,
-    only cloned by .filter(), so it holds no rows."""
+def request_state_annotations(person, with_page_version: bool) -> dict:
+    """The request state (and the page version, when asked) of the person `person` refers to (an OuterRef),
+    as annotations: for a query of people, and for a query of sessions with their person (`accounts.sessions`)."""
     from allauth.mfa.models import Authenticator
 
     from trustrepair.accounts.models import ConsentRecord
     from trustrepair.core.models import PageVersion
     from trustrepair.safety.models import GentleQuestion, RiskEvent
 
-    person = OuterRef("pk")
-    people = get_user_model()._default_manager
+    annotations = {}
     if with_page_version:
-        people = people.annotate(
-            loaded_page_version=Subquery(PageVersion.objects.filter(person_id=person).values("version")[:1])
+        annotations["loaded_page_version"] = Subquery(
+            PageVersion.objects.filter(person_id=person).values("version")[:1]
         )
-    return people.annotate(
-        request_state_has_health_data_consent=Exists(
+    return annotations | {
+        "request_state_has_health_data_consent": Exists(
             ConsentRecord.objects.filter(user=person, kind=ConsentRecord.Kind.HEALTH_DATA, revoked_at__isnull=True)
         ),
-        request_state_has_mfa=Exists(Authenticator.objects.filter(user=person)),
-        request_state_has_open_risk_events=Exists(RiskEvent.objects.filter(user=person, resolved_at__isnull=True)),
-        request_state_has_waiting_question=Exists(GentleQuestion.objects.filter(user=person, answered_at__isnull=True)),
-    )
+        "request_state_has_mfa": Exists(Authenticator.objects.filter(user=person)),
+        "request_state_has_open_risk_events": Exists(RiskEvent.objects.filter(user=person, resolved_at__isnull=True)),
+        "request_state_has_waiting_question": Exists(
+            GentleQuestion.objects.filter(user=person, answered_at__isnull=True)
+        ),
+    }
+
+
+@cache
+def _people_with_request_state(with_page_version: bool):
+    """Built once per process (building the subqueries costs more than running them); never evaluated itself,
+    only cloned by .filter(), so it holds no rows."""
+    return get_user_model()._default_manager.annotate(**request_state_annotations(OuterRef("pk"), with_page_version))
 
 
 _ANY_ID = -7_654_321  # stands for the person's id while the statement is compiled; never a real id
@@ -60,7 +67,7 @@ def _request_state_statement(vendor: str, with_page_version: bool) -> tuple[str,
     """The SQL of the query above, compiled once per process and database vendor, with the position of the
     person's id among its parameters. Compiling the four subqueries took longer than running them (issue 16):
     about 0.3 ms of CPU on every signed-in request. The statement is SQL text; it holds no rows."""
-    sql, params = people_with_request_state(with_page_version).filter(pk=_ANY_ID).query.sql_with_params()
+    sql, params = _people_with_request_state(with_page_version).filter(pk=_ANY_ID).query.sql_with_params()
     params = list(params)
     return sql, params, params.index(_ANY_ID)
 

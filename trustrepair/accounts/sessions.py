@@ -2,11 +2,11 @@
 
 Every signed-in request reads its session and then its person (AuthenticationMiddleware): two round trips to the
 database before any page work, and Django compiles the session's query with the ORM each time (issue 16). The
-session table (`accounts.Session`) keeps the person's id beside the data, so while the person is being loaded
-(`person_with_session()`, which `core.middleware.PageVersionMiddleware` opens around that moment) one statement
-reads the person, with the request state of `accounts.backends`, and the session's data. The backend takes that
-person when Django asks for the same id (`person_read_with_session`). Outside that moment, or for a session
-without a person (a sign-in in progress), the session is read alone, as Django reads it.
+session table (`accounts.Session`) keeps the person's id beside the data, so one statement reads the session
+with its person (a LEFT JOIN: a session without one, such as a sign-in in progress, reads as before) and the
+person's request state (`accounts.backends`). While the person is being loaded (`person_with_session()`, which
+`core.middleware.PageVersionMiddleware` opens around that moment) the person read is handed to the backend when
+Django asks for the same id (`person_read_with_session`); a session read at any other moment hands nobody over.
 
 The statements are compiled once per process and database vendor. Nothing here holds a session or a person past
 the request that read it: ending a session, or withdrawing consent, takes effect on the next request everywhere.
@@ -21,7 +21,6 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Subquery
 from django.utils import timezone
 
 _ANY_KEY = "any-session-key-while-compiling"
@@ -62,28 +61,16 @@ def _placeholders(params: list, *marks) -> tuple[int, ...]:
 
 
 @cache
-def _session_statement(vendor: str) -> tuple[str, list, tuple, tuple]:
+def _statement(vendor: str, with_page_version: bool) -> tuple[str, list, tuple, tuple]:
+    """The session with its person (a LEFT JOIN: a session without one has none) and the person's request state
+    (`accounts.backends`), compiled once per process and database vendor. The SQL text holds no rows."""
+    from django.db.models import OuterRef
+
+    from trustrepair.accounts.backends import request_state_annotations
     from trustrepair.accounts.models import Session
 
-    query = Session.objects.filter(session_key=_ANY_KEY, expire_date__gt=_ANY_TIME).values_list("session_data").query
-    return _compiled(query)
-
-
-@cache
-def _person_statement(vendor: str, with_page_version: bool) -> tuple[str, list, tuple, tuple]:
-    """The person whose id the session row holds, with the request state (`accounts.backends`) and the session's
-    data as `loaded_session_data`. No row when the session is missing, expired or holds no person."""
-    from trustrepair.accounts.backends import people_with_request_state
-    from trustrepair.accounts.models import Session
-
-    session = Session.objects.filter(session_key=_ANY_KEY, expire_date__gt=_ANY_TIME)
-    people = people_with_request_state(with_page_version).annotate(
-        loaded_session_data=Subquery(session.values("session_data")[:1])
-    )
-    return _compiled(people.filter(pk=Subquery(session.values("user_id")[:1])).query)
-
-
-def _compiled(query) -> tuple[str, list, tuple, tuple]:
+    sessions = Session.objects.filter(session_key=_ANY_KEY, expire_date__gt=_ANY_TIME).select_related("user")
+    query = sessions.annotate(**request_state_annotations(OuterRef("user_id"), with_page_version)).query
     sql, params = query.sql_with_params()
     params = list(params)
     keys = _placeholders(params, _ANY_KEY)
@@ -93,14 +80,22 @@ def _compiled(query) -> tuple[str, list, tuple, tuple]:
     return sql, params, keys, times
 
 
-def _filled(statement, session_key: str) -> tuple[str, list]:
-    sql, params, keys, times = statement
+def _session_with_person(session_key: str):
+    """The person of this session (with `session_data` and the request state on them; no id when the session has
+    no person), or None when there is no such session or it has expired."""
+    from django.contrib.auth import get_user_model
+
+    from trustrepair.core.page_versions import reading_version_with_person
+
+    sql, params, keys, times = _statement(connection.vendor, reading_version_with_person())
     params, now = list(params), connection.ops.adapt_datetimefield_value(timezone.now())
     for i in keys:
         params[i] = session_key
     for i in times:
         params[i] = now
-    return sql, params
+    # raw() maps the columns by name: the person's fields onto a person, the others (session_data, the state)
+    # onto attributes of the same name.
+    return next(iter(get_user_model()._default_manager.raw(sql, params)), None)
 
 
 class SessionStore(DatabaseSessionStore):
@@ -118,31 +113,20 @@ class SessionStore(DatabaseSessionStore):
     def _get_session_from_db(self):
         if self.session_key is None:
             return None
-        loading = _loading.get()
-        if loading is not None and not loading.tried:
-            loading.tried = True
-            person = _person_with_session(self.session_key)
-            if person is not None:
-                loading.person = person
-                return self.model(session_key=self.session_key, session_data=person.loaded_session_data)
-        with connection.cursor() as cursor:
-            cursor.execute(*_filled(_session_statement(connection.vendor), self.session_key))
-            row = cursor.fetchone()
+        row = _session_with_person(self.session_key)
         if row is None:
             self._session_key = None
             return None
-        return self.model(session_key=self.session_key, session_data=row[0])  # load() reads only the data
+        data = vars(row)
+        session_data = data.pop("session_data")
+        for column in ("session_key", "expire_date", "user_id"):  # the session's own columns: not the person's
+            data.pop(column, None)
+        loading = _loading.get()
+        if loading is not None and not loading.tried and row.pk is not None:
+            from trustrepair.accounts.backends import with_request_state_as_bools
 
-
-def _person_with_session(session_key: str):
-    from django.contrib.auth import get_user_model
-
-    from trustrepair.accounts.backends import with_request_state_as_bools
-    from trustrepair.core.page_versions import reading_version_with_person
-
-    statement = _person_statement(connection.vendor, reading_version_with_person())
-    person = next(iter(get_user_model()._default_manager.raw(*_filled(statement, session_key))), None)
-    return with_request_state_as_bools(person) if person is not None else None
+            loading.tried, loading.person = True, with_request_state_as_bools(row)
+        return self.model(session_key=self.session_key, session_data=session_data)  # load() reads only the data
 
 
 def _signed_in_id(data: dict):
