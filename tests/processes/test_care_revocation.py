@@ -1,7 +1,8 @@
 """A client's revocation takes effect on the therapist's next request on every worker: gunicorn with two
 sync workers, production settings (DEBUG and TRUSTREPAIR_LOCAL off), watched from outside over HTTP.
 
-Recipe from test_make_run.py: a fresh SQLite database in a temporary directory, seeded with `manage.py shell`.
+Recipe from test_make_run.py: a fresh database (a SQLite file, or a new PostgreSQL database when the suite runs
+on PostgreSQL: `server_database`), seeded with `manage.py shell`.
 The access log names the worker (pid) that answered each request, so the test proves both workers served the
 page after the revocation and neither showed what was revoked.
 """
@@ -17,7 +18,7 @@ import urllib.request
 import pytest
 from cryptography.fernet import Fernet
 
-from tests.processes.test_make_run import ROOT, free_port, wait_for
+from tests.processes.test_make_run import ROOT, free_port, server_database, wait_for
 
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 SEED = """
@@ -47,6 +48,11 @@ services.revoke(CareRelationship.objects.get(), "measures")
 
 @pytest.fixture
 def production(tmp_path):
+    with server_database(tmp_path) as database_url:
+        yield _prepared(tmp_path, database_url)
+
+
+def _prepared(tmp_path, database_url):
     port = free_port()
     keep = {"PATH", "HOME", "LANG", "PYTHONPATH", "VIRTUAL_ENV"}
     env = {k: v for k, v in os.environ.items() if k in keep} | {
@@ -54,7 +60,7 @@ def production(tmp_path):
         "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "127.0.0.1",
         "TRUSTREPAIR_VAR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": database_url,
         "JOBS_URL": f"sqlite:///{tmp_path / 'jobs.sqlite3'}",
         "SITE_URL": f"http://127.0.0.1:{port}",
         "BEHIND_TLS_TERMINATOR_WITHOUT_REDIRECT": "1",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes.test_make_run import free_port, wait_for
+from tests.processes.test_make_run import free_port, server_database, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
@@ -89,13 +89,18 @@ def shell(env, code: str) -> str:
 
 @pytest.fixture
 def server(tmp_path):
+    with server_database(tmp_path) as database_url:
+        yield from _serving(tmp_path, database_url)
+
+
+def _serving(tmp_path, database_url):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SITE_URL", "JOBS_URL", "EMAIL_URL"}}
     env |= {
         "TRUSTREPAIR_LOCAL": "1",
         "DEBUG": "1",
         "TRUSTREPAIR_VAR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DATABASE_URL": database_url,
         "EMAIL_URL": f"file://{tmp_path}",
         "PORT": str(port),
     }

@@ -13,7 +13,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -28,6 +31,27 @@ accounts.complete_signup(alice, role="client", display_name="Alice", country="GB
                          reminders=True)
 measures.schedule_instrument(alice, instrument=registry.get("gad7"), every_days=7)  # due now: never taken
 """
+
+
+@contextmanager
+def server_database(folder: Path):
+    """The database a test's own server runs on: a file in `folder`, or, when the suite runs on PostgreSQL (its
+    DATABASE_URL), a new database beside the suite's, dropped afterwards, so these tests of the app as production
+    runs it cover both databases, as CI does."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{folder / 'db.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"process_{uuid.uuid4().hex[:16]}"
+    parts = urlsplit(url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield urlunsplit(parts._replace(path=f"/{name}"))
+        finally:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def free_port() -> int:

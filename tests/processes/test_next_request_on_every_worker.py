@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+
+from tests.processes.test_make_run import free_port, server_database
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
@@ -37,12 +38,6 @@ for email, name in (("alice@example.test", "Alice"), ("carol@example.test", "Car
 """
 
 pytestmark = pytest.mark.skipif(not Path(GUNICORN).exists(), reason="gunicorn is not installed in this venv")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Browser:
@@ -93,12 +88,17 @@ class Browser:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("gunicorn")
+    with server_database(tmp) as database_url:
+        yield from _serving(tmp, database_url)
+
+
+def _serving(tmp, database_url):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "TRUSTREPAIR_LOCAL", "REDIS_URL", "SITE_URL"}}
     env |= {
         "SECRET_KEY": base64.urlsafe_b64encode(os.urandom(40)).decode(),
         "FIELD_ENCRYPTION_KEYS": base64.urlsafe_b64encode(os.urandom(32)).decode(),
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": f"https://127.0.0.1:{port}",
         "TRUST_X_FORWARDED_PROTO": "1",
