@@ -54,46 +54,37 @@ def request_state_annotations(person, with_page_version: bool) -> dict:
 
 @cache
 def _people_with_request_state(with_page_version: bool):
-    """Built once per process (building the subqueries costs more than running them); never evaluated itself,
-    only cloned by .filter(), so it holds no rows."""
+    """Built once per process; never evaluated itself, only cloned by .filter(), so it holds no rows."""
     return get_user_model()._default_manager.annotate(**request_state_annotations(OuterRef("pk"), with_page_version))
 
 
-_ANY_ID = -7_654_321  # stands for the person's id while the statement is compiled; never a real id
-
-
-@cache
-def _request_state_statement(vendor: str, with_page_version: bool) -> tuple[str, list, int]:
-    """The SQL of the query above, compiled once per process and database vendor, with the position of the
-    person's id among its parameters. Compiling the four subqueries took longer than running them (issue 16):
-    about 0.3 ms of CPU on every signed-in request. The statement is SQL text; it holds no rows."""
-    sql, params = _people_with_request_state(with_page_version).filter(pk=_ANY_ID).query.sql_with_params()
-    params = list(params)
-    return sql, params, params.index(_ANY_ID)
+def person_id(value):
+    """The person's id as the session holds it (text), as the key the person's table uses; None if it is not one."""
+    try:
+        return get_user_model()._meta.pk.to_python(value)
+    except ValidationError:
+        return None
 
 
 def user_with_request_state(user_id):
-    from django.db import connection
-
+    """The person with their request state: as the session's statement read them in this request
+    (`accounts.sessions`), or, when it did not (a session read before the person was loaded), by their own query."""
     from trustrepair.accounts.sessions import person_read_with_session
     from trustrepair.core.page_versions import reading_version_with_person
 
-    model = get_user_model()
-    try:
-        user_id = model._meta.pk.to_python(user_id)  # the session holds it as text
-    except ValidationError:
+    user_id = person_id(user_id)
+    if user_id is None:
         return None
     user = person_read_with_session(user_id)
     if user is not None:
         return user
-    sql, params, at = _request_state_statement(connection.vendor, reading_version_with_person())
-    params = [*params[:at], user_id, *params[at + 1 :]]
-    user = next(iter(model._default_manager.raw(sql, params)), None)
+    user = _people_with_request_state(reading_version_with_person()).filter(pk=user_id).first()
     return with_request_state_as_bools(user) if user is not None else None
 
 
 def with_request_state_as_bools(user):
-    """raw() leaves the annotations as the database returns them (1/0 on SQLite): readers test `is False`."""
+    """The annotations as real booleans (raw() leaves them as the database returns them, 1/0 on SQLite), since
+    readers test `is False`."""
     for name in STATE:
         key = f"request_state_{name}"
         setattr(user, key, bool(getattr(user, key)))

@@ -19,7 +19,6 @@ from functools import cache
 
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
@@ -28,9 +27,8 @@ _ANY_TIME = dt.datetime(1999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
 
 
 class _LoadingPerson:
-    """The request's moment of loading its person: whether the combined read was tried, and what it found."""
+    """The request's moment of loading its person, and the person the session's statement found."""
 
-    tried = False
     person = None
 
 
@@ -107,7 +105,9 @@ class SessionStore(DatabaseSessionStore):
 
     def create_model_instance(self, data):
         session = super().create_model_instance(data)
-        session.user_id = _signed_in_id(data)
+        from trustrepair.accounts.backends import person_id
+
+        session.user_id = person_id(data.get(SESSION_KEY))
         return session
 
     def _get_session_from_db(self):
@@ -122,17 +122,8 @@ class SessionStore(DatabaseSessionStore):
         for column in ("session_key", "expire_date", "user_id"):  # the session's own columns: not the person's
             data.pop(column, None)
         loading = _loading.get()
-        if loading is not None and not loading.tried and row.pk is not None:
+        if loading is not None and row.pk is not None:
             from trustrepair.accounts.backends import with_request_state_as_bools
 
-            loading.tried, loading.person = True, with_request_state_as_bools(row)
+            loading.person = with_request_state_as_bools(row)
         return self.model(session_key=self.session_key, session_data=session_data)  # load() reads only the data
-
-
-def _signed_in_id(data: dict):
-    from django.contrib.auth import get_user_model
-
-    try:
-        return get_user_model()._meta.pk.to_python(data.get(SESSION_KEY))
-    except ValidationError:
-        return None

@@ -57,7 +57,8 @@ def test_a_session_read_outside_a_request_leaves_no_person_behind(client, client
 
 
 def test_a_session_row_without_its_person_still_signs_the_person_in(client, client_alice):
-    """A row saved before the column existed, or by another writer: the session is read alone, then the person."""
+    """A row saved without its person's id (by another writer): the statement finds the session but nobody in
+    it, and the backend reads the person the session's data names."""
     client.force_login(client_alice)
     Session.objects.filter(session_key=client.session.session_key).update(user=None)
     assert client.get("/account/profile/").status_code == 200
